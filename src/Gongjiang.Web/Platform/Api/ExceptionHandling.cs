@@ -1,0 +1,57 @@
+using Gongjiang.Web.Platform.Access;
+using Gongjiang.Web.Platform.Audit;
+using Gongjiang.Web.Platform.Data;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gongjiang.Web.Platform.Api;
+
+/// <summary>
+/// Turns unhandled exceptions into Chinese responses without stack traces: problem+json for the API, the error
+/// page for pages. A write outside the actor's scope becomes 403 and is audited as a denied attempt.
+/// </summary>
+internal sealed class GongjiangExceptionHandler(IServiceScopeFactory scopes, ILogger<GongjiangExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        var isApi = context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+        if (exception is ScopeViolationException violation)
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<GongjiangDbContext>();
+                await db.RecordAsync(new AuditEvent(AuditActions.Denied, violation.EntityType, violation.EntityId, AuditOutcomes.Denied,
+                    $"{context.Request.Method} {context.Request.Path}"), cancellationToken);
+            }
+
+            return await Write(context, isApi, StatusCodes.Status403Forbidden, "无权访问", "该记录不在您的管辖范围内，操作已被拒绝并记录。", cancellationToken);
+        }
+
+        if (exception is BadHttpRequestException bad)
+        {
+            return await Write(context, isApi, bad.StatusCode, "请求格式有误", "请求的内容无法解析，请检查格式后重试。", cancellationToken);
+        }
+
+        logger.LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
+        return await Write(context, isApi, StatusCodes.Status500InternalServerError, "服务器内部错误",
+            "处理请求时发生错误，已记录。请稍后重试，或联系系统管理员。", cancellationToken);
+    }
+
+    private static async ValueTask<bool> Write(HttpContext context, bool isApi, int status, string title, string detail, CancellationToken ct)
+    {
+        context.Response.StatusCode = status;
+        if (isApi)
+        {
+            await context.Response.WriteAsJsonAsync(new ProblemDetails { Status = status, Title = title, Detail = detail },
+                options: null, contentType: "application/problem+json", cancellationToken: ct);
+            return true;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync(
+            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            $"<title>{title} - 工匠平台</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"page narrow\">" +
+            $"<h1>{title}</h1><p>{detail}</p><p><a href=\"/\">返回首页</a></p></main></body></html>", ct);
+        return true;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Security.Claims;
+using Gongjiang.Web.Platform.Api;
+using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Identity;
+using Gongjiang.Web.Platform.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+
+namespace Gongjiang.Web.Platform;
+
+/// <summary>Composition of the platform: data, identity, access, audit, security, API conventions, UI shell.</summary>
+internal static class PlatformModule
+{
+    public static PlatformSettings AddGongjiangPlatform(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var settings = PlatformSettings.From(configuration, builder.Environment);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<HttpCurrentActor>();
+        services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
+        services.AddGongjiangDatabase(settings, configuration);
+
+        services.AddDataProtection()
+            .SetApplicationName("Gongjiang")
+            .PersistKeysToDbContext<GongjiangDbContext>();
+
+        // Identity: 等保 2.0 三级 身份鉴别 and 登录失败处理.
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = ThreeClassPasswordValidator.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GongjiangDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>()
+            .AddPasswordValidator<ThreeClassPasswordValidator>()
+            .AddClaimsPrincipalFactory<GongjiangClaimsFactory>();
+
+        var idleMinutes = configuration.GetValue("Security:IdleTimeoutMinutes", 30);
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.Cookie.Name = "gongjiang.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(idleMinutes);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/access-denied";
+                o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+            }));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Permissions.SignedIn, p => p.RequireAuthenticatedUser());
+        foreach (var (permission, roles) in Permissions.Grants)
+        {
+            services.AddAuthorizationBuilder().AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(GongjiangClaims.Role, roles));
+        }
+
+        services.AddSignInRateLimit(configuration);
+        services.AddAntiforgery(o => o.Cookie.Name = "gongjiang.af");
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<GongjiangExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info = new OpenApiInfo
+            {
+                Title = "工匠平台 API",
+                Version = "v1",
+                Description = "提高技术工人待遇政策落实平台的开放接口。除公开接口外，须先调用 POST /api/v1/auth/token 取得令牌，并以 Authorization: Bearer <令牌> 访问。",
+            };
+            doc.Components ??= new OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "POST /api/v1/auth/token 返回的 accessToken",
+            };
+            return Task.CompletedTask;
+        }));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddRazorComponents();
+        services.AddCascadingAuthenticationState();
+        return settings;
+    }
+
+    public static void UseGongjiangPlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && http.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
+            {
+                await Results.Problem(new ProblemDetails
+                {
+                    Status = http.Response.StatusCode,
+                    Title = http.Response.StatusCode == 404 ? "未找到" : "不支持的请求方法",
+                    Detail = http.Response.StatusCode == 404 ? "没有这个接口地址，请查阅 /openapi/v1.json。" : "该接口不支持此请求方法。",
+                }).ExecuteAsync(http);
+            }
+        });
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("工匠平台 API 参考")).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+    }
+
+    /// <summary>The API answers 401/403 as problem+json; pages redirect to sign-in.</summary>
+    private static Task ApiAware(HttpContext context, string redirectUri, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return context.Response.WriteAsJsonAsync(new ProblemDetails
+            {
+                Status = status,
+                Title = status == 401 ? "需要登录" : "无权访问",
+                Detail = status == 401 ? "请先通过 POST /api/v1/auth/token 取得令牌。" : "您的角色无权使用该接口。",
+            }, options: null, contentType: "application/problem+json");
+        }
+
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Route group for an authenticated API area: bearer tokens only (no cookies, so no CSRF), one policy.</summary>
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag, string policy) =>
+        app.MapGroup("/api/v1/" + prefix)
+            .WithTags(tag)
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme, Policy = policy })
+            .DisableAntiforgery();
+
+    /// <summary>The claims principal of a bearer request, for handlers that need more than the actor.</summary>
+    public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
+}
+
+internal sealed class DatabaseHealthCheck(GongjiangDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy("数据库可用")
+                : HealthCheckResult.Unhealthy("数据库无法连接");
+        }
+        catch (Exception ex)
+        {
+            return HealthCheckResult.Unhealthy("数据库无法连接", ex);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Gongjiang.Web.Platform.Security;
+
+/// <summary>
+/// Limits sign-in attempts per client address on every sign-in path (page, second factor, token API), answering
+/// 429 with a Chinese message. Configuration: <c>Security:SignInAttemptsPerMinute</c> (default 10).
+/// </summary>
+internal static class SignInRateLimit
+{
+    public static bool IsSignInRequest(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) &&
+        (request.Path.StartsWithSegments("/account/login", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/api/v1/auth/token", StringComparison.OrdinalIgnoreCase));
+
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
+    {
+        var permit = configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                IsSignInRequest(context.Request)
+                    ? RateLimitPartition.GetFixedWindowLimiter(
+                        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = permit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : RateLimitPartition.GetNoLimiter("other"));
+            options.OnRejected = async (context, ct) =>
+            {
+                var response = context.HttpContext.Response;
+                response.Headers.RetryAfter = "60";
+                if (context.HttpContext.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+                {
+                    response.ContentType = "application/problem+json";
+                    await response.WriteAsJsonAsync(new ProblemDetails
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Title = "请求过于频繁",
+                        Detail = "登录尝试过于频繁，请1分钟后再试。",
+                        Type = "https://tools.ietf.org/html/rfc6585#section-4",
+                    }, options: null, contentType: "application/problem+json", cancellationToken: ct);
+                }
+                else
+                {
+                    response.ContentType = "text/html; charset=utf-8";
+                    await response.WriteAsync(
+                        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求过于频繁 - 工匠平台</title></head>" +
+                        "<body><main><h1>请求过于频繁</h1><p>登录尝试过于频繁，请1分钟后再试。</p><p><a href=\"/account/login\">返回登录</a></p></main></body></html>", ct);
+                }
+            };
+        });
+        return services;
+    }
+}

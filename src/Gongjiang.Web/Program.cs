@@ -1,0 +1,57 @@
+using Gongjiang.Web.Features.Accounts;
+using Gongjiang.Web.Features.Reference;
+using Gongjiang.Web.Features.Registry;
+using Gongjiang.Web.Platform;
+using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Cli;
+using Gongjiang.Web.Platform.Ui;
+
+var command = args.Length > 0 && Commands.Names.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+if (command is not null)
+{
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+}
+
+PlatformSettings settings;
+try
+{
+    settings = builder.AddGongjiangPlatform();
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("配置错误：" + ex.Message);
+    return 2;
+}
+
+builder.Services.AddAccounts();
+
+var app = builder.Build();
+if (command is not null)
+{
+    return await Commands.RunAsync(app, command);
+}
+
+try
+{
+    await Commands.PrepareDatabaseAsync(app, settings);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("启动失败：" + ex.Message);
+    return 1;
+}
+
+app.UseGongjiangPlatform();
+app.MapAccounts();
+app.MapRegistry();
+app.MapReference();
+app.MapRazorComponents<App>();
+
+await app.StartAsync();
+Commands.PrintBanner(app, settings);
+await app.WaitForShutdownAsync();
+return 0;
+
+/// <summary>The application entry point (public for the test host).</summary>
+public partial class Program;
