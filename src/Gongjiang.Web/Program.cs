@@ -2,8 +2,9 @@ using Gongjiang.Web.Features.Accounts;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
 using Gongjiang.Web.Platform;
-using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Cli;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Ui;
 
 var command = args.Length > 0 && Commands.Names.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
@@ -13,10 +14,15 @@ if (command is not null)
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
 }
 
+builder.AddGongjiangPlatform();
+builder.Services.AddAccounts();
+
+var app = builder.Build();
 PlatformSettings settings;
 try
 {
-    settings = builder.AddGongjiangPlatform();
+    settings = app.Services.GetRequiredService<PlatformSettings>();
+    _ = app.Services.GetRequiredService<AuditKey>();
 }
 catch (InvalidOperationException ex)
 {
@@ -24,9 +30,6 @@ catch (InvalidOperationException ex)
     return 2;
 }
 
-builder.Services.AddAccounts();
-
-var app = builder.Build();
 if (command is not null)
 {
     return await Commands.RunAsync(app, command);

@@ -15,17 +15,15 @@ namespace Gongjiang.Web.Platform;
 /// <summary>Composition of the platform: data, identity, access, audit, security, API conventions, UI shell.</summary>
 internal static class PlatformModule
 {
-    public static PlatformSettings AddGongjiangPlatform(this WebApplicationBuilder builder)
+    public static void AddGongjiangPlatform(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        var configuration = builder.Configuration;
-        var settings = PlatformSettings.From(configuration, builder.Environment);
 
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<HttpCurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
-        services.AddGongjiangDatabase(settings, configuration);
+        services.AddGongjiangDatabase();
 
         services.AddDataProtection()
             .SetApplicationName("Gongjiang")
@@ -55,15 +53,15 @@ internal static class PlatformModule
             .AddPasswordValidator<ThreeClassPasswordValidator>()
             .AddClaimsPrincipalFactory<GongjiangClaimsFactory>();
 
-        var idleMinutes = configuration.GetValue("Security:IdleTimeoutMinutes", 30);
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
-            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure(o =>
+            .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure<IConfiguration>((o, configuration) =>
             {
+                var idleMinutes = configuration.GetValue("Security:IdleTimeoutMinutes", 30);
                 o.Cookie.Name = "gongjiang.auth";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Lax;
@@ -85,10 +83,11 @@ internal static class PlatformModule
             services.AddAuthorizationBuilder().AddPolicy(permission, p => p.RequireAuthenticatedUser().RequireClaim(GongjiangClaims.Role, roles));
         }
 
-        services.AddSignInRateLimit(configuration);
+        services.AddSignInRateLimit();
         services.AddAntiforgery(o => o.Cookie.Name = "gongjiang.af");
 
         services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<GongjiangExceptionHandler>();
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
         {
@@ -112,7 +111,6 @@ internal static class PlatformModule
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRazorComponents();
         services.AddCascadingAuthenticationState();
-        return settings;
     }
 
     public static void UseGongjiangPlatform(this WebApplication app)
@@ -121,14 +119,24 @@ internal static class PlatformModule
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && http.Response.StatusCode is StatusCodes.Status404NotFound or StatusCodes.Status405MethodNotAllowed)
+            if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
-                await Results.Problem(new ProblemDetails
-                {
-                    Status = http.Response.StatusCode,
-                    Title = http.Response.StatusCode == 404 ? "未找到" : "不支持的请求方法",
-                    Detail = http.Response.StatusCode == 404 ? "没有这个接口地址，请查阅 /openapi/v1.json。" : "该接口不支持此请求方法。",
-                }).ExecuteAsync(http);
+                return;
+            }
+
+            (string Title, string Detail)? text = http.Response.StatusCode switch
+            {
+                StatusCodes.Status400BadRequest => ("请求格式有误", "请求的内容无法解析，请检查格式后重试。"),
+                StatusCodes.Status401Unauthorized => ("需要登录", "请先通过 POST /api/v1/auth/token 取得令牌，并以 Authorization: Bearer <令牌> 访问。"),
+                StatusCodes.Status403Forbidden => ("无权访问", "您的角色无权使用该接口。"),
+                StatusCodes.Status404NotFound => ("未找到", "没有这个接口地址，请查阅 /openapi/v1.json。"),
+                StatusCodes.Status405MethodNotAllowed => ("不支持的请求方法", "该接口不支持此请求方法。"),
+                StatusCodes.Status415UnsupportedMediaType => ("不支持的内容类型", "请以 application/json 提交。"),
+                _ => null,
+            };
+            if (text is { } t)
+            {
+                await Results.Problem(new ProblemDetails { Status = http.Response.StatusCode, Title = t.Title, Detail = t.Detail }).ExecuteAsync(http);
             }
         });
         if (!app.Environment.IsDevelopment())

@@ -18,8 +18,27 @@ internal sealed record CapturedChange(EntityEntry Entry, string Action, string E
 /// </summary>
 public sealed class AuditWriter(AuditKey key, TimeProvider clock)
 {
-    /// <summary>Marks a property whose value must never appear in the audit log (hashes, secrets, keys).</summary>
-    public const string SensitiveAnnotation = "Gongjiang:Sensitive";
+    // Chinese stays readable in the stored JSON; pages HTML-encode it when they show it.
+    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
+    private static readonly HashSet<(Type, string)> Sensitive = [];
+    private static readonly Lock SensitiveGate = new();
+
+    /// <summary>Marks a property whose value is replaced by a placeholder in the audit log.</summary>
+    public static void MarkSensitive(Type entityType, string property)
+    {
+        lock (SensitiveGate)
+        {
+            Sensitive.Add((entityType, property));
+        }
+    }
+
+    private static bool IsSensitive(Type entityType, string property)
+    {
+        lock (SensitiveGate)
+        {
+            return Sensitive.Contains((entityType, property));
+        }
+    }
 
     private const long AdvisoryLockId = 0x47_4A_41_55_44_49_54; // "GJAUDIT"
     private static readonly SemaphoreSlim ProcessLock = new(1, 1);
@@ -162,12 +181,12 @@ public sealed class AuditWriter(AuditKey key, TimeProvider clock)
                 continue;
             }
 
-            var sensitive = property.Metadata.FindAnnotation(SensitiveAnnotation)?.Value is true;
+            var sensitive = IsSensitive(entry.Metadata.ClrType, property.Metadata.Name);
             var value = current ? property.CurrentValue : property.OriginalValue;
             values[property.Metadata.Name] = sensitive ? (value is null ? null : "（已隐去）") : value;
         }
 
-        return JsonSerializer.Serialize(values);
+        return JsonSerializer.Serialize(values, SnapshotJson);
     }
 }
 

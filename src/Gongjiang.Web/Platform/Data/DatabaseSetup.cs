@@ -68,14 +68,26 @@ internal static class DatabaseSetup
     public const string SqliteMigrationsAssembly = "Gongjiang.Migrations.Sqlite";
     public const string PostgresMigrationsAssembly = "Gongjiang.Migrations.Postgres";
 
-    public static IServiceCollection AddGongjiangDatabase(this IServiceCollection services, PlatformSettings settings, IConfiguration configuration)
+    /// <summary>
+    /// Registers the context. Settings are read from the final configuration when first needed (not while the builder
+    /// runs), so every configuration source — including a test host's — applies.
+    /// </summary>
+    public static IServiceCollection AddGongjiangDatabase(this IServiceCollection services)
     {
         MigrationAssemblies.EnableLoadingFromAppFolder();
-        Directory.CreateDirectory(settings.DataFolder);
-        services.AddSingleton(settings);
-        services.AddSingleton(AuditKeys.Load(configuration, settings));
+        services.AddSingleton(sp =>
+        {
+            var settings = PlatformSettings.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>());
+            Directory.CreateDirectory(settings.DataFolder);
+            return settings;
+        });
+        services.AddSingleton(sp => AuditKeys.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
         services.AddSingleton<AuditWriter>();
-        services.AddDbContext<GongjiangDbContext>(options => Configure(options, settings.Provider, settings.ConnectionString));
+        services.AddDbContext<GongjiangDbContext>((sp, options) =>
+        {
+            var settings = sp.GetRequiredService<PlatformSettings>();
+            Configure(options, settings.Provider, settings.ConnectionString);
+        });
         return services;
     }
 

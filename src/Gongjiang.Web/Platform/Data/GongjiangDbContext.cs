@@ -76,7 +76,7 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
         builder.Entity<DataProtectionKey>(b =>
         {
             b.ToTable("data_protection_keys");
-            b.Property(k => k.Xml).HasAnnotation(AuditWriter.SensitiveAnnotation, true);
+            b.Property(k => k.Xml).IsSensitive();
         });
     }
 
@@ -143,6 +143,17 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
     }
 }
 
+/// <summary>Marks properties that never appear in the audit log (hashes, secrets, keys).</summary>
+public static class SensitivePropertyExtensions
+{
+    public static Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<TProperty> IsSensitive<TProperty>(
+        this Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<TProperty> property)
+    {
+        AuditWriter.MarkSensitive(property.Metadata.DeclaringType.ClrType, property.Metadata.Name);
+        return property;
+    }
+}
+
 /// <summary>An entity configuration that needs the context (for its scope filter).</summary>
 public interface IScopedEntityConfiguration
 {
@@ -161,9 +172,9 @@ internal static class IdentityModel
             b.Property(u => u.Role).HasMaxLength(32);
             b.Property(u => u.RegionCode).HasMaxLength(6);
             b.Property(u => u.DepartmentCode).HasMaxLength(32);
-            b.Property(u => u.PasswordHash).HasAnnotation(AuditWriter.SensitiveAnnotation, true);
-            b.Property(u => u.SecurityStamp).HasAnnotation(AuditWriter.SensitiveAnnotation, true);
-            b.Property(u => u.ConcurrencyStamp).HasAnnotation(AuditWriter.SensitiveAnnotation, true);
+            b.Property(u => u.PasswordHash).IsSensitive();
+            b.Property(u => u.SecurityStamp).IsSensitive();
+            b.Property(u => u.ConcurrencyStamp).IsSensitive();
             b.HasIndex(u => u.RegionCode);
         });
         builder.Entity<IdentityRole>().ToTable("roles");
@@ -174,7 +185,7 @@ internal static class IdentityModel
         builder.Entity<IdentityUserToken<string>>(b =>
         {
             b.ToTable("user_tokens");
-            b.Property(t => t.Value).HasAnnotation(AuditWriter.SensitiveAnnotation, true);
+            b.Property(t => t.Value).IsSensitive();
         });
     }
 }

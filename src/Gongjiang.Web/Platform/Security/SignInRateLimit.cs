@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace Gongjiang.Web.Platform.Security;
 
@@ -13,11 +14,11 @@ internal static class SignInRateLimit
         HttpMethods.IsPost(request.Method) &&
         (request.Path.StartsWithSegments("/account/login", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/api/v1/auth/token", StringComparison.OrdinalIgnoreCase));
 
-    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSignInRateLimit(this IServiceCollection services)
     {
-        var permit = configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
-        services.AddRateLimiter(options =>
+        services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
+            var permit = configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 IsSignInRequest(context.Request)
@@ -49,6 +50,7 @@ internal static class SignInRateLimit
                 }
             };
         });
+        services.AddRateLimiter(_ => { });
         return services;
     }
 }

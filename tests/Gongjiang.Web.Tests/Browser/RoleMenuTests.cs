@@ -1,0 +1,91 @@
+using Gongjiang.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Gongjiang.Web.Tests.Browser;
+
+/// <summary>Each demo role signs in through the page and sees only its own menu.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RoleMenuTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData("admin", "首页|人员查询|账户管理|审计日志|代码表|接口文档|我的账户", "系统管理员")]
+    [InlineData("supervisor", "首页|人员查询|代码表|接口文档|我的账户", "督查人员")]
+    [InlineData("clerk", "首页|人员查询|代码表|接口文档|我的账户", "窗口经办人")]
+    [InlineData("clerk2", "首页|人员查询|代码表|接口文档|我的账户", "窗口经办人")]
+    [InlineData("dept", "首页|人员查询|代码表|接口文档|我的账户", "协办部门经办人")]
+    [InlineData("employer", "首页|本单位职工|代码表|接口文档|我的账户", "用人单位经办人")]
+    [InlineData("worker", "首页|我的档案|代码表|接口文档|我的账户", "技术工人")]
+    public async Task Each_role_sees_only_its_menu(string userName, string menu, string roleName)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.SignInAsync(app.BaseAddress, userName);
+        var items = await page.Locator("[data-testid=nav] a").AllInnerTextsAsync();
+        var who = await page.Locator("[data-testid=who]").InnerTextAsync();
+
+        Assert.Equal(menu.Split('|'), items.Select(i => i.Trim()));
+        Assert.Contains(roleName, who, StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_public_sees_the_public_menu_and_a_sign_in_link()
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(app.Url("/"));
+        var items = await page.Locator("[data-testid=nav] a").AllInnerTextsAsync();
+
+        Assert.Equal(["首页", "代码表"], items.Select(i => i.Trim()));
+        Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "登录" }).First.IsVisibleAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_signed_out_visitor_is_sent_to_sign_in_and_back()
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync(app.Url("/admin/accounts"));
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.GetByLabel("用户名").FillAsync("admin");
+        await page.GetByLabel("密码").FillAsync(TestApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("/admin/accounts", StringComparison.Ordinal));
+
+        Assert.Equal("账户管理", await page.Locator("h1").InnerTextAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_worker_who_opens_an_administration_page_is_told_it_is_not_allowed()
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(app.BaseAddress, "worker");
+
+        await page.GotoAsync(app.Url("/admin/audit"));
+
+        Assert.Equal("无权访问", await page.Locator("h1").InnerTextAsync());
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_session()
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(app.BaseAddress, "supervisor");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.GotoAsync(app.Url("/registry/persons"));
+
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await context.CloseAsync();
+    }
+}

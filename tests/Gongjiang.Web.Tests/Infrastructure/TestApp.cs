@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Gongjiang.Web.Features.Accounts;
+using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Identity;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongjiang.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on its own fresh database (PostgreSQL by default, SQLite for the smoke set), in demo mode so
+/// the demo data and accounts exist. Each instance is independent: tests never share data.
+/// </summary>
+public sealed class TestApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Test@Pass2026";
+    public static readonly string AuditKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _folder;
+
+    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false)
+    {
+        Provider = provider;
+        _folder = Path.Combine(Path.GetTempPath(), "gongjiang-test-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_folder);
+        ConnectionString = provider == DatabaseProvider.Postgres
+            ? PostgresServer.CreateDatabase()
+            : $"Data Source={Path.Combine(_folder, "gongjiang.db")}";
+        _settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Default"] = ConnectionString,
+            ["Data:Folder"] = _folder,
+            ["Demo:Enabled"] = "true",
+            ["Demo:Password"] = Password,
+            ["Audit:ChainKey"] = AuditKey,
+            ["Security:SignInAttemptsPerMinute"] = signInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        if (kestrel)
+        {
+            UseKestrel(0);
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>The address of the Kestrel server (browser tests).</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            return new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A context acting as the given actor, for tests that go below the HTTP layer.</summary>
+    public GongjiangDbContext CreateContext(Actor actor)
+    {
+        var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<HttpCurrentActor>().Use(actor);
+        return scope.ServiceProvider.GetRequiredService<GongjiangDbContext>();
+    }
+
+    public async Task<string> TokenAsync(string userName, string password = Password)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenResponse>();
+        return body!.AccessToken;
+    }
+
+    /// <summary>An API client carrying the bearer token of a demo account.</summary>
+    public async Task<HttpClient> ApiAsAsync(string userName)
+    {
+        var token = await TokenAsync(userName);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
