@@ -116,11 +116,24 @@ internal static class PlatformModule
     public static void UseGongjiangPlatform(this WebApplication app)
     {
         app.UseExceptionHandler();
+
         app.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
             if (!http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
             {
+                (string Title, string Detail)? page = http.Response.StatusCode switch
+                {
+                    StatusCodes.Status400BadRequest => ("请求无效", "提交的内容无法处理（页面可能已过期或表单已被改动），请返回重新操作。"),
+                    StatusCodes.Status404NotFound => ("页面不存在", "您访问的页面不存在。"),
+                    StatusCodes.Status405MethodNotAllowed => ("请求方法不支持", "该页面不支持此操作。"),
+                    _ => null,
+                };
+                if (page is { } p)
+                {
+                    await ErrorPage.WriteAsync(http.Response, p.Title, p.Detail, http.RequestAborted);
+                }
+
                 return;
             }
 

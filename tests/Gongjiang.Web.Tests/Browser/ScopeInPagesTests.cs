@@ -105,3 +105,51 @@ public sealed class ScopeInPagesTests(BrowserFixture browser, BrowserApp app) : 
         await context.CloseAsync();
     }
 }
+
+/// <summary>Tampering with a form to reach another jurisdiction's record, and the audited export.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PageTamperingTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task Guangzhou_clerk_who_retargets_the_edit_form_at_a_Shenzhen_person_changes_nothing()
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(app.BaseAddress, "clerk2");
+        await page.GotoAsync(app.Url($"/registry/persons/{DemoData.GuangzhouPersonId}"));
+
+        // Point the (valid, antiforgery-protected) form at the Shenzhen worker's page and submit it.
+        await page.EvaluateAsync($"document.querySelector('form[method=post]:not(.inline)').setAttribute('action', '/registry/persons/{DemoData.WorkerPersonId}')");
+        await page.GetByLabel("姓名").FillAsync("越权改名");
+        var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync(), r => r.Request.Method == "POST");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        // The form is not even rendered for a record outside scope, so the post is refused before any handler runs.
+        Assert.Equal(400, response!.Status);
+        await using var db = app.App.CreateContext(Gongjiang.Web.Platform.Identity.Actor.System("test"));
+        var person = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Set<Gongjiang.Web.Features.Registry.Data.Person>(), p => p.Id == DemoData.WorkerPersonId);
+        Assert.Equal("李建华", person.Name);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Account_export_is_scoped_audited_and_defused_for_spreadsheets()
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(app.BaseAddress, "admin");
+
+        var response = await page.APIRequest.GetAsync(app.Url("/admin/accounts/export.csv"));
+        var text = await response.TextAsync();
+
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("\uFEFF用户名,姓名", text, StringComparison.Ordinal);
+        Assert.Contains("\"clerk2\"", text, StringComparison.Ordinal);
+        await using var db = app.App.CreateContext(Gongjiang.Web.Platform.Identity.Actor.System("test"));
+        Assert.True(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            db.AuditEntries, e => e.Action == Gongjiang.Web.Platform.Audit.AuditActions.Export && e.ActorName == "admin"));
+        Assert.Equal("\"'=HYPERLINK(1)\"", Gongjiang.Web.Features.Accounts.ExportAccounts.Cell("=HYPERLINK(1)"));
+        await context.CloseAsync();
+    }
+}

@@ -24,6 +24,7 @@ internal static class AccountsModule
             return Results.LocalRedirect("/");
         }).ExcludeFromDescription();
         app.MapAccountsApi();
+        app.MapExportAccounts();
         return app;
     }
 }

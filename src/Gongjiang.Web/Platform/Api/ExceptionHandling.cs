@@ -47,11 +47,22 @@ internal sealed class GongjiangExceptionHandler(IServiceScopeFactory scopes, ILo
             return true;
         }
 
-        context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync(
-            $"<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            $"<title>{title} - 工匠平台</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main class=\"page narrow\">" +
-            $"<h1>{title}</h1><p>{detail}</p><p><a href=\"/\">返回首页</a></p></main></body></html>", ct);
+        await ErrorPage.WriteAsync(context.Response, title, detail, ct);
         return true;
+    }
+}
+
+/// <summary>A plain Chinese error page for page requests, written where the Razor UI cannot render (errors, status codes).</summary>
+internal static class ErrorPage
+{
+    public static Task WriteAsync(HttpResponse response, string title, string detail, CancellationToken ct)
+    {
+        response.ContentType = "text/html; charset=utf-8";
+        var t = System.Net.WebUtility.HtmlEncode(title);
+        var d = System.Net.WebUtility.HtmlEncode(detail);
+        return response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+            $"<title>{t} - 工匠平台</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main id=\"main\" class=\"page narrow\">" +
+            $"<h1>{t}</h1><p data-testid=\"error-detail\">{d}</p><p><a href=\"/\">返回首页</a></p></main></body></html>", ct);
     }
 }
