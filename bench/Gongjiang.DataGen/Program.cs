@@ -1,0 +1,2 @@
+// Placeholder entry point; the generator helper replaces this file.
+return 0;
