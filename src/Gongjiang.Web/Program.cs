@@ -1,6 +1,7 @@
 using Gongjiang.Web.Features.Accounts;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
+using Gongjiang.Web.Features.Registry.Imports;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Cli;
@@ -16,6 +17,7 @@ if (command is not null)
 
 builder.AddGongjiangPlatform();
 builder.Services.AddAccounts();
+builder.Services.AddRegistry();
 
 var app = builder.Build();
 PlatformSettings settings;
@@ -23,6 +25,7 @@ try
 {
     settings = app.Services.GetRequiredService<PlatformSettings>();
     _ = app.Services.GetRequiredService<AuditKey>();
+    _ = app.Services.GetRequiredService<Gongjiang.Web.Features.Registry.Protection.IdNumberProtector>();
 }
 catch (InvalidOperationException ex)
 {
@@ -48,6 +51,7 @@ catch (InvalidOperationException ex)
 app.UseGongjiangPlatform();
 app.MapAccounts();
 app.MapRegistry();
+app.MapRegistryImports();
 app.MapReference();
 app.MapRazorComponents<App>();
 

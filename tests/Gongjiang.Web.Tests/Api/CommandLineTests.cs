@@ -18,6 +18,8 @@ public sealed class CommandLineTests
             ["Database__Provider"] = "Postgres",
             ["ConnectionStrings__Default"] = connection,
             ["Audit__ChainKey"] = TestApp.AuditKey,
+            ["Registry__IdHashKey"] = TestApp.IdHashKey,
+            ["Registry__IdEncryptionKey"] = TestApp.IdEncryptionKey,
             ["GONGJIANG_ADMIN_PASSWORD"] = "First#Admin2026",
         };
 
@@ -75,11 +77,15 @@ public sealed class CommandLineTests
                 ["Database__Provider"] = "Postgres",
                 ["ConnectionStrings__Default"] = _connection,
                 ["Audit__ChainKey"] = TestApp.AuditKey,
+                ["Registry__IdHashKey"] = TestApp.IdHashKey,
+                ["Registry__IdEncryptionKey"] = TestApp.IdEncryptionKey,
             }, "migrate").GetAwaiter().GetResult();
             builder.UseEnvironment("Production");
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.Postgres));
             builder.UseSetting("ConnectionStrings:Default", _connection);
             builder.UseSetting("Audit:ChainKey", TestApp.AuditKey);
+            builder.UseSetting("Registry:IdHashKey", TestApp.IdHashKey);
+            builder.UseSetting("Registry:IdEncryptionKey", TestApp.IdEncryptionKey);
             builder.UseSetting("Demo:Enabled", "false");
         }
     }

@@ -25,7 +25,7 @@ public sealed class AuditChainTamperTests : IDisposable
 
         await using var db = _app.CreateContext(Actor.System("test"));
         var result = await AuditUseCases.VerifyAsync(db, _app.Services.GetRequiredService<AuditKey>(), CancellationToken.None);
-        var update = await db.AuditEntries.Where(e => e.EntityType == "Person" && e.Action == AuditActions.Update).SingleAsync();
+        var update = await db.AuditEntries.Where(e => e.EntityType == "Person" && e.Action == AuditActions.Update && e.ActorName == "clerk").SingleAsync();
 
         Assert.True(result.Intact, result.Summary);
         Assert.Equal("clerk", update.ActorName);

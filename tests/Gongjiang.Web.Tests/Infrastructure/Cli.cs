@@ -11,6 +11,8 @@ public static class Cli
             ["Database__Provider"] = app.Provider.ToString(),
             ["ConnectionStrings__Default"] = app.ConnectionString,
             ["Audit__ChainKey"] = TestApp.AuditKey,
+            ["Registry__IdHashKey"] = TestApp.IdHashKey,
+            ["Registry__IdEncryptionKey"] = TestApp.IdEncryptionKey,
             ["Data__Folder"] = Path.Combine(Path.GetTempPath(), "gongjiang-cli-" + Guid.NewGuid().ToString("N")[..8]),
         }, arguments);
 

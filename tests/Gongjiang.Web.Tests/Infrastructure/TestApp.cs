@@ -19,6 +19,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test@Pass2026";
     public static readonly string AuditKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+    public static readonly string IdHashKey = Convert.ToBase64String(Enumerable.Range(40, 32).Select(i => (byte)i).ToArray());
+    public static readonly string IdEncryptionKey = Convert.ToBase64String(Enumerable.Range(80, 32).Select(i => (byte)i).ToArray());
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _folder;
@@ -39,6 +41,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = Password,
             ["Audit:ChainKey"] = AuditKey,
+            ["Registry:IdHashKey"] = IdHashKey,
+            ["Registry:IdEncryptionKey"] = IdEncryptionKey,
             ["Security:SignInAttemptsPerMinute"] = signInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         if (kestrel)

@@ -44,12 +44,12 @@ public sealed class AuditWriter(AuditKey key, TimeProvider clock)
     private static readonly SemaphoreSlim ProcessLock = new(1, 1);
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
-    internal static List<CapturedChange> Capture(ChangeTracker tracker)
+    internal static List<CapturedChange> Capture(ChangeTracker tracker, bool skipInserts = false)
     {
         var changes = new List<CapturedChange>();
         foreach (var entry in tracker.Entries())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached || (skipInserts && entry.State == EntityState.Added))
             {
                 continue;
             }

@@ -135,7 +135,8 @@ internal static class Commands
         if (settings.DemoMode)
         {
             await db.Database.MigrateAsync();
-            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), settings.DemoPassword,
+            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
+                scope.ServiceProvider.GetRequiredService<Gongjiang.Web.Features.Registry.Protection.IdNumberProtector>(), settings.DemoPassword,
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
             return;
         }

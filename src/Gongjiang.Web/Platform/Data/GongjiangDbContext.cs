@@ -48,6 +48,12 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
 
     internal Guid? ScopePersonId => Scope.PersonId;
 
+    /// <summary>
+    /// During a bulk import, inserted rows are not audited one by one: the import record (file hash, counts, the rows
+    /// carry its id) is their audit record. Changed and deleted rows are still audited with before/after.
+    /// </summary>
+    public bool SuppressInsertAudit { get; set; }
+
     /// <summary>Queues an audited event (view of sensitive data, export, sign-in…) to be written with the next save.</summary>
     public void Audit(AuditEvent evt) => _pendingEvents.Add(evt);
 
@@ -91,7 +97,7 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
         }
 
         EnforceScopeOnWrites();
-        var changes = AuditWriter.Capture(ChangeTracker);
+        var changes = AuditWriter.Capture(ChangeTracker, SuppressInsertAudit);
         if (_audit is null || (changes.Count == 0 && _pendingEvents.Count == 0))
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

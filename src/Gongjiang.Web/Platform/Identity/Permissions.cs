@@ -11,6 +11,9 @@ public static class Permissions
     public const string RegistryRead = "registry.read";
     public const string RegistryEdit = "registry.edit";
     public const string RegistrySearchAll = "registry.search";
+    public const string RegistryImport = "registry.import";
+    public const string RegistryImportHonours = "registry.import-honours";
+    public const string RegistryViewIdNumber = "registry.view-id";
     public const string AccountsManage = "accounts.manage";
     public const string AuditVerify = "audit.verify";
 
@@ -19,6 +22,9 @@ public static class Permissions
         [RegistryRead] = [Roles.Worker, Roles.Employer, Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor, Roles.Administrator],
         [RegistrySearchAll] = [Roles.Employer, Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor, Roles.Administrator],
         [RegistryEdit] = [Roles.Employer, Roles.Clerk],
+        [RegistryImport] = [Roles.Employer, Roles.Clerk],
+        [RegistryImportHonours] = [Roles.Clerk],
+        [RegistryViewIdNumber] = [Roles.Clerk, Roles.DepartmentOfficer],
         [AccountsManage] = [Roles.Administrator],
         [AuditVerify] = [Roles.Administrator],
     };

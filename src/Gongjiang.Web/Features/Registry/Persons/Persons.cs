@@ -1,17 +1,34 @@
 using Gongjiang.Core.Reference;
+using Gongjiang.Core.Registry;
+using Gongjiang.Core.Skills;
 using Gongjiang.Core.Standards;
 using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Features.Registry.Protection;
 using Gongjiang.Web.Platform.Api;
+using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Features.Registry.Persons;
 
-/// <summary>A person as listed: personal data that is not needed for the list is left out or masked.</summary>
-public sealed record PersonSummary(Guid Id, string Name, string Sex, string RegionCode, string RegionName, string? EnterpriseName, string? MobileMasked);
+/// <summary>A person as listed: the ID number only masked.</summary>
+public sealed record PersonSummary(
+    Guid Id, string Name, string Sex, string IdNumberMasked, string RegionCode, string RegionName, string? EnterpriseName,
+    string? Occupation, string? SkillLevel, bool IsLeadingTalent, string? Bases, string? MobileMasked);
 
-/// <summary>A person as shown on their own page to those in scope.</summary>
-public sealed record PersonDetail(Guid Id, string Name, string Sex, DateOnly BirthDate, string RegionCode, string RegionName, Guid? EnterpriseId, string? EnterpriseName, string? MobileMasked, DateTimeOffset UpdatedAt);
+public sealed record EmploymentDto(string EnterpriseName, string Occupation, string? OccupationCode, string? Post, bool? Frontline, DateOnly? StartDate, DateOnly? EndDate);
+
+public sealed record CertificateDto(string Level, string Occupation, string? CertificateNumber, string? Issuer, DateOnly? IssuedOn);
+
+public sealed record HonorDto(string Kind, string Title, int Year, string? AwardingBody, string? DocumentNumber, DateOnly? RevokedOn);
+
+/// <summary>A person as shown on their own page to those in scope, with the determination for a date.</summary>
+public sealed record PersonDetail(
+    Guid Id, string Name, string Sex, string IdNumberMasked, DateOnly BirthDate, string RegionCode, string RegionName,
+    Guid? EnterpriseId, string? EnterpriseName, string? MobileMasked, bool? Frontline, string Status,
+    LeadingTalentDecision Decision, IReadOnlyList<EmploymentDto> Employments, IReadOnlyList<CertificateDto> Certificates,
+    IReadOnlyList<HonorDto> Honors, DateTimeOffset UpdatedAt);
 
 /// <summary>The editable fields of a person (a use-case input; the page and the API post the same).</summary>
 public sealed class UpdatePersonRequest
@@ -21,16 +38,158 @@ public sealed class UpdatePersonRequest
     public string? Mobile { get; set; }
 }
 
+/// <summary>Search criteria of the registry (page query string and API parameters).</summary>
+public sealed class PersonSearch
+{
+    public string? Q { get; set; }
+
+    public string? IdNumber { get; set; }
+
+    public string? Enterprise { get; set; }
+
+    public string? Occupation { get; set; }
+
+    public string? SkillLevel { get; set; }
+
+    public string? Honor { get; set; }
+
+    public string? Region { get; set; }
+
+    public bool? LeadingTalent { get; set; }
+
+    /// <summary>Checks the criteria; the parsed values are returned for the query.</summary>
+    public FieldErrors Validate(out SkillLevel? level, out HonorType? honor, out string? region, out CitizenIdNumber? id, DateOnly today)
+    {
+        var errors = new FieldErrors();
+        level = null;
+        honor = null;
+        region = null;
+        id = null;
+        foreach (var (field, value) in new[] { ("q", Q), ("enterprise", Enterprise), ("occupation", Occupation) })
+        {
+            if (value is { Length: > 64 })
+            {
+                errors.Add(field, "查询条件不能超过64个字符");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(SkillLevel))
+        {
+            var parsed = Core.Skills.SkillLevels.Parse(SkillLevel);
+            if (parsed.IsValid)
+            {
+                level = parsed.Value;
+            }
+            else
+            {
+                errors.Add("skillLevel", parsed.Error!);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Honor))
+        {
+            var parsed = HonorTypes.Parse(Honor);
+            if (parsed.IsValid)
+            {
+                honor = parsed.Value;
+            }
+            else
+            {
+                errors.Add("honor", parsed.Error!);
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(Region))
+        {
+            var parsed = Core.Access.Jurisdiction.Parse(Region);
+            if (!parsed.IsValid || RegionCatalog.Default.Find(parsed.Value.Code) is null)
+            {
+                errors.Add("region", $"地区代码“{Region}”不是有效的行政区划代码");
+            }
+            else
+            {
+                region = parsed.Value.Prefix;
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(IdNumber))
+        {
+            var parsed = CitizenIdNumber.Parse(IdNumber, today, RegionCatalog.Default);
+            if (parsed.IsValid)
+            {
+                id = parsed.Value;
+            }
+            else
+            {
+                errors.Add("idNumber", parsed.Error!);
+            }
+        }
+
+        return errors;
+    }
+}
+
 /// <summary>Registry reads and writes for persons. Every query goes through the context's scope filter.</summary>
 public static class PersonUseCases
 {
-    public static async Task<Paged<PersonSummary>> SearchAsync(GongjiangDbContext db, string? query, PageRequest page, CancellationToken ct)
+    public static async Task<(Paged<PersonSummary>? Page, FieldErrors Errors)> SearchAsync(
+        GongjiangDbContext db, IdNumberProtector protector, PersonSearch search, PageRequest page, DateOnly today, CancellationToken ct)
     {
-        var persons = db.Set<Person>().AsNoTracking();
-        var text = query?.Trim();
-        if (!string.IsNullOrEmpty(text))
+        var errors = search.Validate(out var level, out var honor, out var region, out var id, today);
+        if (id is not null && !db.Actor.Can(Permissions.RegistryViewIdNumber) && !db.Actor.IsSystem)
         {
+            errors.Add("idNumber", "您的角色无权按公民身份号码查询");
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return (null, errors);
+        }
+
+        var persons = db.Set<Person>().AsNoTracking();
+        if (id is not null)
+        {
+            var hash = protector.Hash(id.Value);
+            persons = persons.Where(p => p.IdNumberHash == hash);
+            await db.RecordAsync(new AuditEvent(AuditActions.View, nameof(Person), null, Detail: $"按公民身份号码查询 {id.Masked}"), ct);
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Q))
+        {
+            var text = search.Q.Trim();
             persons = persons.Where(p => p.Name.Contains(text));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Enterprise))
+        {
+            var text = search.Enterprise.Trim();
+            persons = persons.Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && e.Name.Contains(text)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(search.Occupation))
+        {
+            var text = search.Occupation.Trim();
+            persons = persons.Where(p => p.Occupation != null && p.Occupation.Contains(text));
+        }
+
+        if (level is { } l)
+        {
+            persons = persons.Where(p => p.HighestSkillLevel == l);
+        }
+
+        if (honor is { } h)
+        {
+            persons = persons.Where(p => db.Set<Honor>().Any(x => x.PersonId == p.Id && x.Type == h));
+        }
+
+        if (region is not null)
+        {
+            persons = persons.Where(p => p.RegionCode.StartsWith(region));
+        }
+
+        if (search.LeadingTalent is { } lt)
+        {
+            persons = persons.Where(p => p.IsLeadingTalent == lt);
         }
 
         var total = await persons.CountAsync(ct);
@@ -39,37 +198,63 @@ public static class PersonUseCases
             .Skip(page.Skip).Take(page.PageSize)
             .Select(p => new
             {
-                p.Id,
-                p.Name,
-                p.Sex,
-                p.RegionCode,
-                p.Mobile,
-                Enterprise = db.Set<Enterprise>().Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        var regions = RegionCatalog.Default;
-        var items = rows.Select(r => new PersonSummary(r.Id, r.Name, SexNames.ToChinese(r.Sex), r.RegionCode,
-            regions.FullName(r.RegionCode), r.Enterprise, MaskMobile(r.Mobile))).ToList();
-        return new Paged<PersonSummary>(items, total, page.Page, page.PageSize);
-    }
-
-    public static async Task<PersonDetail?> GetAsync(GongjiangDbContext db, Guid id, CancellationToken ct)
-    {
-        var row = await db.Set<Person>().AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new
-            {
                 Person = p,
                 Enterprise = db.Set<Enterprise>().Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault(),
             })
-            .FirstOrDefaultAsync(ct);
-        if (row is null)
+            .ToListAsync(ct);
+        var items = rows.Select(r => new PersonSummary(r.Person.Id, r.Person.Name, SexNames.ToChinese(r.Person.Sex), r.Person.IdNumberMasked,
+            r.Person.RegionCode, RegionCatalog.Default.FullName(r.Person.RegionCode), r.Enterprise, r.Person.Occupation,
+            r.Person.HighestSkillLevel is { } s ? SkillLevels.DisplayName(s) : null, r.Person.IsLeadingTalent, r.Person.BasesSummary,
+            MaskMobile(r.Person.Mobile))).ToList();
+        return (new Paged<PersonSummary>(items, total, page.Page, page.PageSize), errors);
+    }
+
+    public static async Task<PersonDetail?> GetAsync(GongjiangDbContext db, Guid id, DateOnly asOf, CancellationToken ct)
+    {
+        var p = await db.Set<Person>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (p is null)
         {
             return null;
         }
 
-        var p = row.Person;
-        return new PersonDetail(p.Id, p.Name, SexNames.ToChinese(p.Sex), p.BirthDate, p.RegionCode,
-            RegionCatalog.Default.FullName(p.RegionCode), p.EnterpriseId, row.Enterprise, MaskMobile(p.Mobile), p.UpdatedAt);
+        var enterprises = db.Set<Enterprise>().AsNoTracking();
+        var employments = await db.Set<Employment>().AsNoTracking().Where(e => e.PersonId == id)
+            .OrderByDescending(e => e.StartDate)
+            .Select(e => new EmploymentDto(enterprises.Where(x => x.Id == e.EmployerId).Select(x => x.Name).FirstOrDefault() ?? "（不在管辖范围内的单位）",
+                e.Occupation, e.OccupationCode, e.Post, e.Frontline, e.StartDate, e.EndDate))
+            .ToListAsync(ct);
+        var certificates = (await db.Set<SkillCertificate>().AsNoTracking().Where(c => c.PersonId == id).OrderByDescending(c => c.Level).ToListAsync(ct))
+            .Select(c => new CertificateDto(SkillLevels.DisplayName(c.Level), c.Occupation, c.CertificateNumber, c.Issuer, c.IssuedOn)).ToList();
+        var honors = (await db.Set<Honor>().AsNoTracking().Where(h => h.PersonId == id).ToListAsync(ct))
+            .Select(h => new HonorDto("荣誉", HonorTypes.ChineseName(h.Type), h.Year, h.AwardingBody, h.DocumentNumber, h.RevokedOn))
+            .Concat((await db.Set<SpecialAllowance>().AsNoTracking().Where(h => h.PersonId == id).ToListAsync(ct))
+                .Select(a => new HonorDto("政府特殊津贴", HonorTypes.ChineseName(a.Level), a.Year, a.AwardingBody, a.DocumentNumber, a.RevokedOn)))
+            .Concat((await db.Set<ProvincialRecognition>().AsNoTracking().Where(h => h.PersonId == id).ToListAsync(ct))
+                .Select(r => new HonorDto("省级认定", RegionCatalog.Default.FullName(r.ProvinceCode) + "“高精尖缺”高技能人才", r.RecognizedOn.Year, null, r.DocumentNumber, r.EndsOn)))
+            .OrderByDescending(h => h.Year).ToList();
+        var decision = await Determination.EvaluateAsync(db, id, asOf, ct);
+        var enterprise = p.EnterpriseId is null ? null : await enterprises.Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+        return new PersonDetail(p.Id, p.Name, SexNames.ToChinese(p.Sex), p.IdNumberMasked, p.BirthDate, p.RegionCode,
+            RegionCatalog.Default.FullName(p.RegionCode), p.EnterpriseId, enterprise, MaskMobile(p.Mobile), p.Frontline,
+            TalentStatuses.ChineseName(p.Status), decision!, employments, certificates, honors, p.UpdatedAt);
+    }
+
+    /// <summary>The full ID number, for roles with need; every reveal is audited.</summary>
+    public static async Task<string?> RevealIdNumberAsync(GongjiangDbContext db, IdNumberProtector protector, Guid id, CancellationToken ct)
+    {
+        if (!db.Actor.Can(Permissions.RegistryViewIdNumber))
+        {
+            return null;
+        }
+
+        var cipher = await db.Set<Person>().AsNoTracking().Where(p => p.Id == id).Select(p => p.IdNumberCipher).FirstOrDefaultAsync(ct);
+        if (cipher is null)
+        {
+            return null;
+        }
+
+        await db.RecordAsync(new AuditEvent(AuditActions.View, nameof(Person), id.ToString(), Detail: "查看完整公民身份号码"), ct);
+        return protector.Unprotect(cipher);
     }
 
     /// <summary>Validates and applies an edit. Returns null when the person is not found in scope.</summary>
@@ -124,4 +309,6 @@ public static class PersonUseCases
 
     public static string? MaskMobile(string? mobile) =>
         mobile is null ? null : MobileNumber.Parse(mobile) is { IsValid: true } m ? m.Value!.Masked : "***";
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

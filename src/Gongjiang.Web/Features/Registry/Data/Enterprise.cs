@@ -1,4 +1,3 @@
-using Gongjiang.Core.Standards;
 using Gongjiang.Web.Platform.Access;
 using Gongjiang.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +25,29 @@ public static class OwnershipTypes
         OwnershipType.Other => "其他",
         _ => "未知",
     };
+
+    /// <summary>Parses the common spellings of an enterprise's nature; null when empty, error when unknown.</summary>
+    public static Gongjiang.Core.Common.Result<OwnershipType?> Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Gongjiang.Core.Common.Result<OwnershipType?>.Ok(null);
+        }
+
+        var t = text.Trim();
+        OwnershipType? type = t switch
+        {
+            "中央企业" or "央企" or "中央国有企业" or "中央国有" => OwnershipType.CentralSoe,
+            "地方国有企业" or "地方国企" or "国有企业" or "国企" or "地方国有" or "国有" => OwnershipType.LocalSoe,
+            "民营企业" or "民营" or "私营企业" or "私营" or "民企" => OwnershipType.Private,
+            "外资企业" or "外资" or "外商投资企业" or "外商投资" or "中外合资" or "港澳台资企业" => OwnershipType.ForeignInvested,
+            "其他" or "其它" or "集体企业" or "集体" => OwnershipType.Other,
+            _ => null,
+        };
+        return type is null
+            ? Gongjiang.Core.Common.Result<OwnershipType?>.Fail($"企业性质“{t}”无法识别，应为中央企业、地方国有企业、民营企业、外资企业或其他")
+            : Gongjiang.Core.Common.Result<OwnershipType?>.Ok(type);
+    }
 }
 
 /// <summary>用人单位. Scoped by its region; an employer account sees only its own enterprise.</summary>
@@ -37,29 +59,11 @@ public sealed class Enterprise
 
     public string Name { get; set; } = "";
 
-    public OwnershipType OwnershipType { get; set; }
+    public OwnershipType OwnershipType { get; set; } = OwnershipType.Other;
+
+    public string? Industry { get; set; }
 
     public string RegionCode { get; set; } = "";
-
-    public DateTimeOffset UpdatedAt { get; set; }
-}
-
-/// <summary>人员. Scoped by region; an employer account sees its enterprise's people, a worker only themself.</summary>
-public sealed class Person
-{
-    public Guid Id { get; set; } = Guid.CreateVersion7();
-
-    public string Name { get; set; } = "";
-
-    public Sex Sex { get; set; }
-
-    public DateOnly BirthDate { get; set; }
-
-    public string RegionCode { get; set; } = "";
-
-    public Guid? EnterpriseId { get; set; }
-
-    public string? Mobile { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -78,32 +82,11 @@ internal sealed class EnterpriseConfiguration : IScopedEntityConfiguration
         b.ToTable("enterprises");
         b.Property(e => e.CreditCode).HasMaxLength(18).IsRequired();
         b.Property(e => e.Name).HasMaxLength(200).IsRequired();
+        b.Property(e => e.Industry).HasMaxLength(100);
         b.Property(e => e.RegionCode).HasMaxLength(6).IsRequired();
         b.HasIndex(e => e.CreditCode).IsUnique();
         b.HasIndex(e => e.RegionCode);
-        b.HasScope(context, Rule);
-    });
-}
-
-internal sealed class PersonConfiguration : IScopedEntityConfiguration
-{
-    public static readonly ScopeRule<Person> Rule = new()
-    {
-        Region = p => p.RegionCode,
-        Enterprise = p => p.EnterpriseId,
-        Person = p => p.Id,
-    };
-
-    public void Configure(ModelBuilder builder, GongjiangDbContext context) => builder.Entity<Person>(b =>
-    {
-        b.ToTable("persons");
-        b.Property(p => p.Name).HasMaxLength(64).IsRequired();
-        b.Property(p => p.RegionCode).HasMaxLength(6).IsRequired();
-        b.Property(p => p.Mobile).HasMaxLength(11);
-        b.HasIndex(p => p.RegionCode);
-        b.HasIndex(p => p.EnterpriseId);
-        b.HasIndex(p => p.Name);
-        b.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(e => e.Name);
         b.HasScope(context, Rule);
     });
 }

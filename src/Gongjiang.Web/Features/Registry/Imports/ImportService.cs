@@ -1,0 +1,654 @@
+using System.Security.Cryptography;
+using Gongjiang.Core.Access;
+using Gongjiang.Core.Registry;
+using Gongjiang.Core.Skills;
+using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Features.Registry.Imports.Reading;
+using Gongjiang.Web.Features.Registry.Protection;
+using Gongjiang.Web.Platform.Audit;
+using Gongjiang.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Web.Features.Registry.Imports;
+
+/// <summary>What an import did: the API's answer and the page's summary.</summary>
+public sealed record ImportSummary(Guid Id, string Kind, int Accepted, int Rejected, int Duplicates, int Unchanged, string? FileError, IReadOnlyList<ImportErrorDto> Errors);
+
+public sealed record ImportErrorDto(int Row, string Column, string? Value, string Message);
+
+/// <summary>
+/// Imports a roster or an honours list: reads the file (<see cref="ImportFileReader"/>), checks every row
+/// (<see cref="RowValidator"/>), and applies the accepted rows in one transaction — all of them or, if anything
+/// fails, none. Re-importing the same file changes nothing. Rows outside the importer's jurisdiction, and persons
+/// registered in another jurisdiction, are rejected with a reason. The import itself, with its counts and file hash,
+/// is the audit record of the rows it inserted; changed rows are audited one by one with before/after.
+/// </summary>
+public sealed class ImportService(GongjiangDbContext db, IdNumberProtector protector, TimeProvider clock)
+{
+    private const int BatchSize = 2000;
+    private const int MaxStoredErrors = 100_000;
+    public const int ErrorsInAnswer = 200;
+
+    public async Task<ImportSummary> RunAsync(Stream content, string? fileName, ImportKind kind, string? encoding, CancellationToken ct)
+    {
+        var actor = db.Actor;
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var import = new RegistryImport
+        {
+            Kind = kind,
+            FileName = Path.GetFileName(fileName ?? "upload")[..Math.Min(Path.GetFileName(fileName ?? "upload").Length, 200)],
+            RegionCode = actor.Jurisdiction.Code,
+            EnterpriseId = actor.EnterpriseId,
+            ActorId = actor.UserId,
+            ActorName = actor.UserName,
+            CreatedAt = clock.GetUtcNow(),
+        };
+
+        // Keep our own copy: it gives the file's hash and a seekable stream to the reader. Never truncate: a file over
+        // the limit is refused whole.
+        var limit = new ImportReadOptions().MaxBytes;
+        await using var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        long total = 0;
+        using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+        {
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = await content.ReadAsync(buffer, ct)) > 0)
+            {
+                total += read;
+                if (total > limit)
+                {
+                    break;
+                }
+
+                sha.AppendData(buffer, 0, read);
+                await copy.WriteAsync(buffer.AsMemory(0, read), ct);
+            }
+
+            import.FileSha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
+        }
+
+        if (total > limit)
+        {
+            import.FileError = $"文件超过上限 {limit / 1024 / 1024} MB，请拆分为多个文件分批导入";
+            db.Add(import);
+            db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{import.FileError}"));
+            await db.SaveChangesAsync(ct);
+            return Summarize(import, []);
+        }
+
+        copy.Position = 0;
+        using var reader = ImportFileReader.Open(copy, fileName, kind, new ImportReadOptions { Encoding = encoding });
+        if (reader.Error is not null)
+        {
+            import.FileError = reader.Error;
+            import.Format = reader.Format ?? "";
+            db.Add(import);
+            db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{reader.Error}"));
+            await db.SaveChangesAsync(ct);
+            return Summarize(import, []);
+        }
+
+        import.Format = reader.Format ?? "";
+        import.Encoding = reader.Encoding;
+        var validator = new RowValidator(today, actor.Jurisdiction);
+        var errors = new List<RowError>();
+        var duplicates = new List<RowError>();
+        var run = new Run(db, protector, clock.GetUtcNow(), today, actor.Jurisdiction, import, errors, duplicates);
+
+        string? midFileError = null;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        db.SuppressInsertAudit = true;
+        try
+        {
+            db.Add(import);
+            await db.SaveChangesAsync(ct);
+
+            if (kind == ImportKind.Roster)
+            {
+                var batch = new List<RosterEntry>(BatchSize);
+                foreach (var row in reader.Rows)
+                {
+                    if (row.FileError is not null)
+                    {
+                        midFileError = row.FileError;
+                        break;
+                    }
+
+                    import.TotalRows++;
+                    var (entry, rowErrors) = validator.Roster(row);
+                    if (entry is null)
+                    {
+                        errors.AddRange(rowErrors);
+                        import.Rejected++;
+                        continue;
+                    }
+
+                    batch.Add(entry);
+                    if (batch.Count == BatchSize)
+                    {
+                        await run.RosterBatchAsync(batch, ct);
+                        batch.Clear();
+                    }
+                }
+
+                await run.RosterBatchAsync(batch, ct);
+            }
+            else
+            {
+                var batch = new List<HonourEntry>(BatchSize);
+                foreach (var row in reader.Rows)
+                {
+                    if (row.FileError is not null)
+                    {
+                        midFileError = row.FileError;
+                        break;
+                    }
+
+                    import.TotalRows++;
+                    var (entry, rowErrors) = validator.Honours(row);
+                    if (entry is null)
+                    {
+                        errors.AddRange(rowErrors);
+                        import.Rejected++;
+                        continue;
+                    }
+
+                    batch.Add(entry);
+                    if (batch.Count == BatchSize)
+                    {
+                        await run.HonoursBatchAsync(batch, ct);
+                        batch.Clear();
+                    }
+                }
+
+                await run.HonoursBatchAsync(batch, ct);
+            }
+
+            if (midFileError is not null)
+            {
+                // A problem found mid-file (too many rows, broken archive): nothing is applied.
+                await transaction.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                import.FileError = midFileError;
+                import.Accepted = import.Unchanged = import.Duplicates = 0;
+                import.Rejected = import.TotalRows;
+                db.SuppressInsertAudit = false;
+                db.Add(import);
+                db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{midFileError}"));
+                await db.SaveChangesAsync(ct);
+                return Summarize(import, []);
+            }
+
+            var stored = errors.Concat(duplicates).OrderBy(e => e.Row).Take(MaxStoredErrors).ToList();
+            db.AddRange(stored.Select(e => new ImportError
+            {
+                ImportId = import.Id,
+                Row = e.Row,
+                Column = e.Column,
+                Value = e.Value is { Length: > 200 } ? e.Value[..200] : e.Value,
+                Message = e.Message.Length > 500 ? e.Message[..500] : e.Message,
+                IsDuplicate = duplicates.Contains(e),
+            }));
+            import.Rejected = errors.Select(e => e.Row).Distinct().Count();
+            db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Succeeded,
+                $"{ImportColumns.ChineseName(kind)}导入：文件 {import.FileName}（SHA-256 {import.FileSha256}），共{import.TotalRows}行，导入{import.Accepted}行（其中未变化{import.Unchanged}行），拒绝{import.Rejected}行，重复{import.Duplicates}行"));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Summarize(import, stored);
+        }
+        finally
+        {
+            db.SuppressInsertAudit = false;
+        }
+    }
+
+    private static ImportSummary Summarize(RegistryImport import, IReadOnlyList<RowError> errors) => new(
+        import.Id,
+        import.Kind == ImportKind.Roster ? "roster" : "honours",
+        import.Accepted,
+        import.Rejected,
+        import.Duplicates,
+        import.Unchanged,
+        import.FileError,
+        errors.Take(ErrorsInAnswer).Select(e => new ImportErrorDto(e.Row, e.Column, e.Value, e.Message)).ToList());
+
+    /// <summary>The state of one import while its batches are applied.</summary>
+    private sealed class Run(
+        GongjiangDbContext db,
+        IdNumberProtector protector,
+        DateTimeOffset now,
+        DateOnly today,
+        Jurisdiction jurisdiction,
+        RegistryImport import,
+        List<RowError> errors,
+        List<RowError> duplicates)
+    {
+        // In-file identity of each person seen so far: ID number → (row, fingerprint of the row's data).
+        private readonly Dictionary<string, (int Row, string Fingerprint, string Name)> _seen = new(StringComparer.Ordinal);
+
+        public async Task RosterBatchAsync(List<RosterEntry> batch, CancellationToken ct)
+        {
+            var fresh = new List<RosterEntry>(batch.Count);
+            foreach (var entry in batch)
+            {
+                var fingerprint = string.Join("|", entry.Name, entry.Mobile, entry.CreditCode, entry.RegionCode, entry.Occupation, entry.OccupationCode, entry.Post,
+                    entry.Frontline, entry.EmploymentStart, entry.SkillLevel, entry.CertificateNumber, entry.CertificateDate);
+                if (_seen.TryGetValue(entry.IdNumber.Value, out var first))
+                {
+                    if (first.Fingerprint == fingerprint)
+                    {
+                        duplicates.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked, $"与第{first.Row}行完全相同，已忽略"));
+                        import.Duplicates++;
+                    }
+                    else
+                    {
+                        errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
+                            $"与第{first.Row}行是同一人（公民身份号码相同），但信息不一致{(first.Name == entry.Name ? "" : $"（姓名“{first.Name}”与“{entry.Name}”）")}；已按第{first.Row}行处理，本行未导入，请核对"));
+                        import.Rejected++;
+                    }
+
+                    continue;
+                }
+
+                _seen[entry.IdNumber.Value] = (entry.Row, fingerprint, entry.Name);
+                fresh.Add(entry);
+            }
+
+            if (fresh.Count == 0)
+            {
+                return;
+            }
+
+            var hashes = fresh.ToDictionary(e => e, e => protector.Hash(e.IdNumber.Value));
+            var hashList = hashes.Values.ToList();
+            var existing = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
+            var codes = fresh.Select(e => e.CreditCode).Distinct(StringComparer.Ordinal).ToList();
+            var enterprises = await db.Set<Enterprise>().IgnoreQueryFilters().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, ct);
+            var existingIds = existing.Values.Select(p => p.Id).ToList();
+            var employments = await db.Set<Employment>().Where(e => existingIds.Contains(e.PersonId) && e.EndDate == null).ToListAsync(ct);
+            var certificates = await db.Set<SkillCertificate>().Where(c => existingIds.Contains(c.PersonId)).ToListAsync(ct);
+            var touched = new List<Person>();
+
+            foreach (var entry in fresh)
+            {
+                if (db.Scope.EnterpriseId is { } own && (!enterprises.TryGetValue(entry.CreditCode, out var found) || found.Id != own))
+                {
+                    errors.Add(new RowError(entry.Row, ImportColumns.CreditCode.Header, entry.CreditCode, "用人单位只能导入本单位职工，该行的统一社会信用代码不是本单位的"));
+                    import.Rejected++;
+                    continue;
+                }
+
+                if (!enterprises.TryGetValue(entry.CreditCode, out var enterprise))
+                {
+                    enterprise = new Enterprise
+                    {
+                        CreditCode = entry.CreditCode,
+                        Name = entry.EnterpriseName,
+                        OwnershipType = entry.OwnershipType ?? OwnershipType.Other,
+                        Industry = entry.Industry,
+                        RegionCode = entry.RegionCode,
+                        UpdatedAt = now,
+                    };
+                    db.Add(enterprise);
+                    enterprises[entry.CreditCode] = enterprise;
+                }
+                else if (jurisdiction.Contains(enterprise.RegionCode))
+                {
+                    if (enterprise.Name != entry.EnterpriseName)
+                    {
+                        enterprise.Name = entry.EnterpriseName;
+                        enterprise.UpdatedAt = now;
+                    }
+
+                    if (entry.OwnershipType is { } o && enterprise.OwnershipType != o)
+                    {
+                        enterprise.OwnershipType = o;
+                        enterprise.UpdatedAt = now;
+                    }
+
+                    if (entry.Industry is { } i && enterprise.Industry != i)
+                    {
+                        enterprise.Industry = i;
+                        enterprise.UpdatedAt = now;
+                    }
+                }
+
+                var hash = hashes[entry];
+                if (!existing.TryGetValue(hash, out var person))
+                {
+                    person = new Person
+                    {
+                        Name = entry.Name,
+                        IdNumberHash = hash,
+                        IdNumberCipher = protector.Protect(entry.IdNumber.Value),
+                        IdNumberMasked = entry.IdNumber.Masked,
+                        Sex = entry.IdNumber.Sex,
+                        BirthDate = entry.IdNumber.BirthDate,
+                        RegionCode = entry.RegionCode,
+                        EnterpriseId = enterprise.Id,
+                        Mobile = entry.Mobile,
+                        Occupation = entry.Occupation,
+                        HighestSkillLevel = entry.SkillLevel,
+                        Frontline = entry.Frontline,
+                        LastImportId = import.Id,
+                        CreatedAt = now,
+                        UpdatedAt = now,
+                    };
+                    db.Add(person);
+                    AddEmployment(person, enterprise, entry);
+                    AddCertificate(person, entry);
+                    import.Accepted++;
+                    continue;
+                }
+
+                if (!InScope(person))
+                {
+                    errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
+                        $"该人员已在{Gongjiang.Core.Reference.RegionCatalog.Default.FullName(person.RegionCode)}登记，不在您的管辖范围内；如已调入本地，请联系原登记地区办理迁出"));
+                    import.Rejected++;
+                    continue;
+                }
+
+                var changed = false;
+                void Set<T>(T current, T value, Action<T> apply)
+                {
+                    if (!EqualityComparer<T>.Default.Equals(current, value))
+                    {
+                        apply(value);
+                        changed = true;
+                    }
+                }
+
+                var moved = person.RegionCode != entry.RegionCode || person.EnterpriseId != enterprise.Id;
+                Set(person.Name, entry.Name, v => person.Name = v);
+                Set(person.RegionCode, entry.RegionCode, v => person.RegionCode = v);
+                Set(person.EnterpriseId, enterprise.Id, v => person.EnterpriseId = v);
+                if (entry.Mobile is not null)
+                {
+                    Set(person.Mobile, entry.Mobile, v => person.Mobile = v);
+                }
+
+                Set(person.Occupation, entry.Occupation, v => person.Occupation = v);
+                if (entry.Frontline is not null)
+                {
+                    Set(person.Frontline, entry.Frontline, v => person.Frontline = v);
+                }
+
+                var current = employments.FirstOrDefault(e => e.PersonId == person.Id);
+                if (current is null || current.EmployerId != enterprise.Id || current.Occupation != entry.Occupation)
+                {
+                    if (current is not null)
+                    {
+                        current.EndDate = entry.EmploymentStart is { } s && s > (current.StartDate ?? DateOnly.MinValue) ? s.AddDays(-1) : today;
+                    }
+
+                    AddEmployment(person, enterprise, entry);
+                    changed = true;
+                }
+                else
+                {
+                    Set(current.Post, entry.Post ?? current.Post, v => current.Post = v);
+                    Set(current.OccupationCode, entry.OccupationCode ?? current.OccupationCode, v => current.OccupationCode = v);
+                    Set(current.Frontline, entry.Frontline ?? current.Frontline, v => current.Frontline = v);
+                    Set(current.StartDate, entry.EmploymentStart ?? current.StartDate, v => current.StartDate = v);
+                }
+
+                if (entry.SkillLevel is { } level)
+                {
+                    var mine = certificates.Where(c => c.PersonId == person.Id).ToList();
+                    var same = entry.CertificateNumber is not null
+                        ? mine.FirstOrDefault(c => c.CertificateNumber == entry.CertificateNumber)
+                        : mine.FirstOrDefault(c => c.Level == level && c.Occupation == entry.Occupation);
+                    if (same is null)
+                    {
+                        AddCertificate(person, entry);
+                        changed = true;
+                    }
+                    else
+                    {
+                        Set(same.Level, level, v => same.Level = v);
+                        Set(same.Issuer, entry.CertificateIssuer ?? same.Issuer, v => same.Issuer = v);
+                        Set(same.IssuedOn, entry.CertificateDate ?? same.IssuedOn, v => same.IssuedOn = v);
+                    }
+
+                    var highest = mine.Select(c => c.Level).Append(level).Max();
+                    Set(person.HighestSkillLevel, (SkillLevel?)highest, v => person.HighestSkillLevel = v);
+                }
+
+                if (moved)
+                {
+                    await MoveRecordsAsync(person, ct);
+                }
+
+                if (changed)
+                {
+                    person.UpdatedAt = now;
+                    person.LastImportId = import.Id;
+                    touched.Add(person);
+                }
+                else
+                {
+                    import.Unchanged++;
+                }
+
+                import.Accepted++;
+            }
+
+            await Determination.RecomputeAsync(db, touched, today, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        public async Task HonoursBatchAsync(List<HonourEntry> batch, CancellationToken ct)
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            var hashes = batch.ToDictionary(e => e, e => protector.Hash(e.IdNumber.Value));
+            var hashList = hashes.Values.Distinct(StringComparer.Ordinal).ToList();
+            var persons = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
+            var ids = persons.Values.Select(p => p.Id).ToList();
+            var honors = await db.Set<Honor>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
+            var allowances = await db.Set<SpecialAllowance>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
+            var recognitions = await db.Set<ProvincialRecognition>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
+            var touched = new HashSet<Person>();
+
+            foreach (var entry in batch)
+            {
+                var key = $"{entry.IdNumber.Value}|{entry.Kind}|{entry.HonorType}|{entry.AllowanceLevel}|{entry.Year}";
+                var fingerprint = $"{entry.Name}|{entry.AwardingBody}|{entry.DocumentNumber}|{entry.RevokedOn}";
+                if (_seen.TryGetValue(key, out var first))
+                {
+                    if (first.Fingerprint == fingerprint)
+                    {
+                        duplicates.Add(new RowError(entry.Row, ImportColumns.HonorTitle.Header, entry.Title, $"与第{first.Row}行完全相同，已忽略"));
+                        import.Duplicates++;
+                    }
+                    else
+                    {
+                        errors.Add(new RowError(entry.Row, ImportColumns.HonorTitle.Header, entry.Title, $"与第{first.Row}行是同一人的同一荣誉，但授予机关、文号或撤销信息不一致；已按第{first.Row}行处理，本行未导入"));
+                        import.Rejected++;
+                    }
+
+                    continue;
+                }
+
+                _seen[key] = (entry.Row, fingerprint, entry.Name);
+                if (!persons.TryGetValue(hashes[entry], out var person) || !InScope(person))
+                {
+                    errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
+                        person is null ? "该人员不在人员名册中，请先导入其所在单位的人员名册" : "该人员不在您的管辖范围内"));
+                    import.Rejected++;
+                    continue;
+                }
+
+                if (person.Name != entry.Name)
+                {
+                    errors.Add(new RowError(entry.Row, ImportColumns.Name.Header, entry.Name, $"姓名与人员名册中的“{person.Name}”不一致，请核对公民身份号码和姓名"));
+                    import.Rejected++;
+                    continue;
+                }
+
+                var changed = entry.Kind switch
+                {
+                    HonourEntryKind.Honor => UpsertHonor(person, entry, honors),
+                    HonourEntryKind.SpecialAllowance => UpsertAllowance(person, entry, allowances),
+                    HonourEntryKind.ProvincialRecognition => UpsertRecognition(person, entry, recognitions),
+                    _ => false,
+                };
+                if (changed)
+                {
+                    person.UpdatedAt = now;
+                    touched.Add(person);
+                }
+                else
+                {
+                    import.Unchanged++;
+                }
+
+                import.Accepted++;
+            }
+
+            // Facts just added are not yet saved: save, then recompute from the stored facts.
+            await db.SaveChangesAsync(ct);
+            await Determination.RecomputeAsync(db, touched, today, ct);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        private bool UpsertHonor(Person person, HonourEntry entry, List<Honor> honors)
+        {
+            var existing = honors.FirstOrDefault(h => h.PersonId == person.Id && h.Type == entry.HonorType && h.Year == entry.Year);
+            if (existing is null)
+            {
+                var honor = new Honor { Type = entry.HonorType!.Value, Year = entry.Year, AwardingBody = entry.AwardingBody ?? HonorTypes.DefaultAwardingBody(entry.HonorType.Value), DocumentNumber = entry.DocumentNumber, RevokedOn = entry.RevokedOn };
+                Own(person, honor);
+                db.Add(honor);
+                honors.Add(honor);
+                return true;
+            }
+
+            return Update(existing, entry.AwardingBody, entry.DocumentNumber, entry.RevokedOn,
+                (h, b, d, r) => { h.AwardingBody = b ?? h.AwardingBody; h.DocumentNumber = d ?? h.DocumentNumber; h.RevokedOn = r; },
+                h => (h.AwardingBody, h.DocumentNumber, h.RevokedOn));
+        }
+
+        private bool UpsertAllowance(Person person, HonourEntry entry, List<SpecialAllowance> allowances)
+        {
+            var existing = allowances.FirstOrDefault(h => h.PersonId == person.Id && h.Level == entry.AllowanceLevel && h.Year == entry.Year);
+            if (existing is null)
+            {
+                var allowance = new SpecialAllowance
+                {
+                    Level = entry.AllowanceLevel!.Value,
+                    Year = entry.Year,
+                    AwardingBody = entry.AwardingBody ?? (entry.AllowanceLevel == SpecialAllowanceLevel.StateCouncil ? "国务院" : null),
+                    DocumentNumber = entry.DocumentNumber,
+                    RevokedOn = entry.RevokedOn,
+                };
+                Own(person, allowance);
+                db.Add(allowance);
+                allowances.Add(allowance);
+                return true;
+            }
+
+            return Update(existing, entry.AwardingBody, entry.DocumentNumber, entry.RevokedOn,
+                (h, b, d, r) => { h.AwardingBody = b ?? h.AwardingBody; h.DocumentNumber = d ?? h.DocumentNumber; h.RevokedOn = r; },
+                h => (h.AwardingBody, h.DocumentNumber, h.RevokedOn));
+        }
+
+        private bool UpsertRecognition(Person person, HonourEntry entry, List<ProvincialRecognition> recognitions)
+        {
+            var province = person.RegionCode[..2] + "0000";
+            var existing = recognitions.FirstOrDefault(r => r.PersonId == person.Id && r.ProvinceCode == province && r.RecognizedOn.Year == entry.Year);
+            if (existing is null)
+            {
+                var recognition = new ProvincialRecognition { ProvinceCode = province, RecognizedOn = new DateOnly(entry.Year, 1, 1), DocumentNumber = entry.DocumentNumber, EndsOn = entry.RevokedOn };
+                Own(person, recognition);
+                db.Add(recognition);
+                recognitions.Add(recognition);
+                return true;
+            }
+
+            var changed = existing.DocumentNumber != (entry.DocumentNumber ?? existing.DocumentNumber) || existing.EndsOn != entry.RevokedOn;
+            existing.DocumentNumber = entry.DocumentNumber ?? existing.DocumentNumber;
+            existing.EndsOn = entry.RevokedOn;
+            return changed;
+        }
+
+        private static bool Update<T>(T record, string? body, string? document, DateOnly? revoked, Action<T, string?, string?, DateOnly?> apply, Func<T, (string?, string?, DateOnly?)> read)
+        {
+            var before = read(record);
+            apply(record, body, document, revoked);
+            return before != read(record);
+        }
+
+        private void Own(Person person, PersonRecord record)
+        {
+            record.PersonId = person.Id;
+            record.RegionCode = person.RegionCode;
+            record.EnterpriseId = person.EnterpriseId;
+            record.ImportId = import.Id;
+            record.CreatedAt = now;
+        }
+
+        private void AddEmployment(Person person, Enterprise enterprise, RosterEntry entry)
+        {
+            var employment = new Employment
+            {
+                EmployerId = enterprise.Id,
+                Occupation = entry.Occupation,
+                OccupationCode = entry.OccupationCode,
+                Post = entry.Post,
+                Frontline = entry.Frontline,
+                StartDate = entry.EmploymentStart,
+            };
+            Own(person, employment);
+            db.Add(employment);
+        }
+
+        private void AddCertificate(Person person, RosterEntry entry)
+        {
+            if (entry.SkillLevel is not { } level)
+            {
+                return;
+            }
+
+            var certificate = new SkillCertificate
+            {
+                Level = level,
+                Occupation = entry.Occupation,
+                CertificateNumber = entry.CertificateNumber,
+                Issuer = entry.CertificateIssuer,
+                IssuedOn = entry.CertificateDate,
+            };
+            Own(person, certificate);
+            db.Add(certificate);
+        }
+
+        /// <summary>A person who moved keeps every record in step with the scope columns.</summary>
+        private async Task MoveRecordsAsync(Person person, CancellationToken ct)
+        {
+            foreach (var entry in db.ChangeTracker.Entries<PersonRecord>().Where(e => e.Entity.PersonId == person.Id))
+            {
+                entry.Entity.RegionCode = person.RegionCode;
+                entry.Entity.EnterpriseId = person.EnterpriseId;
+            }
+
+            await Move<Employment>(person, ct);
+            await Move<SkillCertificate>(person, ct);
+            await Move<Honor>(person, ct);
+            await Move<SpecialAllowance>(person, ct);
+            await Move<ProvincialRecognition>(person, ct);
+        }
+
+        private Task<int> Move<T>(Person person, CancellationToken ct)
+            where T : PersonRecord =>
+            db.Set<T>().Where(r => r.PersonId == person.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RegionCode, person.RegionCode).SetProperty(r => r.EnterpriseId, person.EnterpriseId), ct);
+
+        private bool InScope(Person person) => jurisdiction.Contains(person.RegionCode) && (db.Scope.EnterpriseId is null || person.EnterpriseId == db.Scope.EnterpriseId);
+    }
+}
