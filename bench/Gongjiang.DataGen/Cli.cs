@@ -21,7 +21,7 @@ internal static class Cli
           --bad X                   share of deliberately bad rows (default 0.02)
           --share X                 honours: share of persons with honours (default 0.05)
           --today yyyy-MM-dd        reference date (default 2026-11-24)
-          --zip fastest|optimal     XLSX: ZIP compression (default optimal)
+          --zip none|fastest|optimal|smallest   XLSX: ZIP compression (default optimal)
           --verify                  read the file back and check it against the generator and the Core parsers
           --no-summary              skip the distribution summary (for timing)
         """;
@@ -183,6 +183,7 @@ internal static class Cli
                             "fastest" => CompressionLevel.Fastest,
                             "optimal" => CompressionLevel.Optimal,
                             "smallest" => CompressionLevel.SmallestSize,
+                            "none" => CompressionLevel.NoCompression,
                             var other => throw new ArgumentException("unknown --zip " + other),
                         };
                         break;

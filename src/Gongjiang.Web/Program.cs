@@ -2,6 +2,7 @@ using Gongjiang.Web.Features.Accounts;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
 using Gongjiang.Web.Features.Registry.Imports;
+using Gongjiang.Web.Features.Registry.Lifecycle;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Cli;
@@ -52,6 +53,7 @@ app.UseGongjiangPlatform();
 app.MapAccounts();
 app.MapRegistry();
 app.MapRegistryImports();
+app.MapRegistryLifecycle();
 app.MapReference();
 app.MapRazorComponents<App>();
 

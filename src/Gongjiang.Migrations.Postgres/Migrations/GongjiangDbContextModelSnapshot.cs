@@ -20,6 +20,7 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.Employment", b =>
@@ -302,6 +303,11 @@ namespace Gongjiang.Migrations.Postgres.Migrations
 
                     b.HasIndex("IsLeadingTalent", "RegionCode");
 
+                    b.HasIndex(new[] { "Name" }, "ix_persons_name_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_persons_name_trgm"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_persons_name_trgm"), new[] { "gin_trgm_ops" });
+
                     b.ToTable("persons", (string)null);
                 });
 
@@ -426,6 +432,114 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                     b.ToTable("registry_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ReviewCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("review_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ReviewItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClerkNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("EmployerAnswer")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EmployerConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EmployerConfirmedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EmployerNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool?>("StillFrontline")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("CampaignId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("review_items", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.SkillCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -529,6 +643,64 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("special_allowances", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.TalentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("PersonId", "EffectiveOn");
+
+                    b.ToTable("talent_events", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Audit.AuditEntry", b =>
@@ -912,6 +1084,21 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ReviewItem", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Registry.Data.ReviewCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.SkillCertificate", b =>
                 {
                     b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
@@ -922,6 +1109,15 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.SpecialAllowance", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.TalentEvent", b =>
                 {
                     b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
                         .WithMany()

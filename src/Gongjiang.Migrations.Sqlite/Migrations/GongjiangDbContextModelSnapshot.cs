@@ -419,6 +419,114 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                     b.ToTable("registry_imports", (string)null);
                 });
 
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ReviewCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("review_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ReviewItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClerkNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmployerAnswer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("EmployerConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerConfirmedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmployerNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("StillFrontline")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("CampaignId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("review_items", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.SkillCertificate", b =>
                 {
                     b.Property<Guid>("Id")
@@ -522,6 +630,64 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("special_allowances", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.TalentEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Reason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RegionCode");
+
+                    b.HasIndex("PersonId", "EffectiveOn");
+
+                    b.ToTable("talent_events", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Audit.AuditEntry", b =>
@@ -899,6 +1065,21 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ReviewItem", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Registry.Data.ReviewCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.SkillCertificate", b =>
                 {
                     b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
@@ -909,6 +1090,15 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.SpecialAllowance", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.TalentEvent", b =>
                 {
                     b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
                         .WithMany()

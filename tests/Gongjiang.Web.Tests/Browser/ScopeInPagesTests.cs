@@ -119,7 +119,7 @@ public sealed class PageTamperingTests(BrowserFixture browser, BrowserApp app) :
         await page.GotoAsync(app.Url($"/registry/persons/{DemoData.GuangzhouPersonId}"));
 
         // Point the (valid, antiforgery-protected) form at the Shenzhen worker's page and submit it.
-        await page.EvaluateAsync($"document.querySelector('form[method=post]:not(.inline)').setAttribute('action', '/registry/persons/{DemoData.WorkerPersonId}')");
+        await page.EvaluateAsync($"document.getElementById('name').form.setAttribute('action', '/registry/persons/{DemoData.WorkerPersonId}')");
         await page.GetByLabel("姓名").FillAsync("越权改名");
         var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync(), r => r.Request.Method == "POST");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

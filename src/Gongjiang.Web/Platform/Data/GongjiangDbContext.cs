@@ -67,6 +67,11 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        if (Database.IsNpgsql())
+        {
+            builder.HasPostgresExtension("pg_trgm");
+        }
+
         IdentityModel.Configure(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(GongjiangDbContext).Assembly, t => t.GetConstructor(Type.EmptyTypes) is not null);
 

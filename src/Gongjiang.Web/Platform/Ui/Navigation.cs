@@ -14,6 +14,7 @@ public static class Navigation
         new("/registry/persons", "本单位职工", a => a.Role == Roles.Employer),
         new("/registry/persons", "人员查询", a => a.Can(Permissions.RegistrySearchAll) && a.Role != Roles.Employer),
         new("/registry/imports", "名册导入", a => a.Can(Permissions.RegistryImport)),
+        new("/registry/reviews", "年度复核", a => a.Can(Permissions.RegistryEdit)),
         new("/admin/accounts", "账户管理", a => a.Can(Permissions.AccountsManage)),
         new("/admin/audit", "审计日志", a => a.Can(Permissions.AuditVerify)),
         new("/reference", "代码表", _ => true),

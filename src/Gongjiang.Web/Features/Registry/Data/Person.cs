@@ -82,6 +82,12 @@ internal sealed class PersonConfiguration : IScopedEntityConfiguration
         b.HasIndex(p => p.RegionCode);
         b.HasIndex(p => p.EnterpriseId);
         b.HasIndex(p => p.Name);
+
+        // Name substring search (姓名包含) on PostgreSQL: a trigram GIN index serves LIKE '%…%'.
+        if (context.Database.IsNpgsql())
+        {
+            b.HasIndex(p => p.Name, "ix_persons_name_trgm").HasMethod("gin").HasOperators("gin_trgm_ops");
+        }
         b.HasIndex(p => new { p.IsLeadingTalent, p.RegionCode });
         b.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         b.HasScope(context, Rule);

@@ -643,6 +643,8 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             await Move<Honor>(person, ct);
             await Move<SpecialAllowance>(person, ct);
             await Move<ProvincialRecognition>(person, ct);
+            await Move<TalentEvent>(person, ct);
+            await Move<ReviewItem>(person, ct);
         }
 
         private Task<int> Move<T>(Person person, CancellationToken ct)

@@ -156,8 +156,8 @@ public static class PersonUseCases
 
         if (!string.IsNullOrWhiteSpace(search.Q))
         {
-            var text = search.Q.Trim();
-            persons = persons.Where(p => p.Name.Contains(text));
+            var pattern = "%" + LikeEscape(search.Q.Trim()) + "%";
+            persons = persons.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
 
         if (!string.IsNullOrWhiteSpace(search.Enterprise))
@@ -306,6 +306,10 @@ public static class PersonUseCases
         await db.SaveChangesAsync(ct);
         return errors;
     }
+
+    /// <summary>Escapes LIKE wildcards so user text matches literally.</summary>
+    public static string LikeEscape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     public static string? MaskMobile(string? mobile) =>
         mobile is null ? null : MobileNumber.Parse(mobile) is { IsValid: true } m ? m.Value!.Masked : "***";

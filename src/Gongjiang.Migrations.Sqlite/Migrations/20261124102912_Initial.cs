@@ -97,6 +97,24 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "review_campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_campaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roles",
                 columns: table => new
                 {
@@ -398,6 +416,44 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "review_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployerAnswer = table.Column<int>(type: "INTEGER", nullable: true),
+                    StillFrontline = table.Column<bool>(type: "INTEGER", nullable: true),
+                    EmployerNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    EmployerConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    EmployerConfirmedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClerkNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CheckedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_review_items_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_review_items_review_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "review_campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "skill_certificates",
                 columns: table => new
                 {
@@ -445,6 +501,35 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_special_allowances", x => x.Id);
                     table.ForeignKey(
                         name: "FK_special_allowances_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "talent_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<int>(type: "INTEGER", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_talent_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_talent_events_persons_PersonId",
                         column: x => x.PersonId,
                         principalTable: "persons",
                         principalColumn: "Id",
@@ -560,6 +645,28 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                 columns: new[] { "RegionCode", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_review_campaigns_RegionCode_Year",
+                table: "review_campaigns",
+                columns: new[] { "RegionCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_items_CampaignId_PersonId",
+                table: "review_items",
+                columns: new[] { "CampaignId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_items_PersonId",
+                table: "review_items",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_items_RegionCode",
+                table: "review_items",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_role_claims_RoleId",
                 table: "role_claims",
                 column: "RoleId");
@@ -599,6 +706,21 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_special_allowances_RegionCode",
                 table: "special_allowances",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_talent_events_PersonId",
+                table: "talent_events",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_talent_events_PersonId_EffectiveOn",
+                table: "talent_events",
+                columns: new[] { "PersonId", "EffectiveOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_talent_events_RegionCode",
+                table: "talent_events",
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
@@ -655,6 +777,9 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                 name: "registry_import_errors");
 
             migrationBuilder.DropTable(
+                name: "review_items");
+
+            migrationBuilder.DropTable(
                 name: "role_claims");
 
             migrationBuilder.DropTable(
@@ -662,6 +787,9 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "special_allowances");
+
+            migrationBuilder.DropTable(
+                name: "talent_events");
 
             migrationBuilder.DropTable(
                 name: "user_claims");
@@ -677,6 +805,9 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "registry_imports");
+
+            migrationBuilder.DropTable(
+                name: "review_campaigns");
 
             migrationBuilder.DropTable(
                 name: "persons");

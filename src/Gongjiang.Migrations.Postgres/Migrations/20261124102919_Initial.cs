@@ -12,6 +12,9 @@ namespace Gongjiang.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.CreateTable(
                 name: "audit_entries",
                 columns: table => new
@@ -95,6 +98,24 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_registry_imports", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "review_campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    StartedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_campaigns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -399,6 +420,44 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "review_items",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployerAnswer = table.Column<int>(type: "integer", nullable: true),
+                    StillFrontline = table.Column<bool>(type: "boolean", nullable: true),
+                    EmployerNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    EmployerConfirmedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    EmployerConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<int>(type: "integer", nullable: true),
+                    ClerkNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    CheckedBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_review_items", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_review_items_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_review_items_review_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "review_campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "skill_certificates",
                 columns: table => new
                 {
@@ -446,6 +505,35 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                     table.PrimaryKey("PK_special_allowances", x => x.Id);
                     table.ForeignKey(
                         name: "FK_special_allowances_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "talent_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    FromStatus = table.Column<int>(type: "integer", nullable: true),
+                    ToStatus = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RegionCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_talent_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_talent_events_persons_PersonId",
                         column: x => x.PersonId,
                         principalTable: "persons",
                         principalColumn: "Id",
@@ -536,6 +624,13 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 column: "Name");
 
             migrationBuilder.CreateIndex(
+                name: "ix_persons_name_trgm",
+                table: "persons",
+                column: "Name")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_persons_RegionCode",
                 table: "persons",
                 column: "RegionCode");
@@ -559,6 +654,28 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 name: "IX_registry_imports_RegionCode_CreatedAt",
                 table: "registry_imports",
                 columns: new[] { "RegionCode", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_campaigns_RegionCode_Year",
+                table: "review_campaigns",
+                columns: new[] { "RegionCode", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_items_CampaignId_PersonId",
+                table: "review_items",
+                columns: new[] { "CampaignId", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_items_PersonId",
+                table: "review_items",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_review_items_RegionCode",
+                table: "review_items",
+                column: "RegionCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_role_claims_RoleId",
@@ -600,6 +717,21 @@ namespace Gongjiang.Migrations.Postgres.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_special_allowances_RegionCode",
                 table: "special_allowances",
+                column: "RegionCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_talent_events_PersonId",
+                table: "talent_events",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_talent_events_PersonId_EffectiveOn",
+                table: "talent_events",
+                columns: new[] { "PersonId", "EffectiveOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_talent_events_RegionCode",
+                table: "talent_events",
                 column: "RegionCode");
 
             migrationBuilder.CreateIndex(
@@ -656,6 +788,9 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 name: "registry_import_errors");
 
             migrationBuilder.DropTable(
+                name: "review_items");
+
+            migrationBuilder.DropTable(
                 name: "role_claims");
 
             migrationBuilder.DropTable(
@@ -663,6 +798,9 @@ namespace Gongjiang.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "special_allowances");
+
+            migrationBuilder.DropTable(
+                name: "talent_events");
 
             migrationBuilder.DropTable(
                 name: "user_claims");
@@ -678,6 +816,9 @@ namespace Gongjiang.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "registry_imports");
+
+            migrationBuilder.DropTable(
+                name: "review_campaigns");
 
             migrationBuilder.DropTable(
                 name: "persons");
