@@ -1,8 +1,10 @@
 using Gongjiang.Web.Features.Accounts;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
+using Gongjiang.Web.Features.Registry.Enterprises;
 using Gongjiang.Web.Features.Registry.Imports;
 using Gongjiang.Web.Features.Registry.Lifecycle;
+using Gongjiang.Web.Features.Registry.Statistics;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Cli;
@@ -54,6 +56,8 @@ app.MapAccounts();
 app.MapRegistry();
 app.MapRegistryImports();
 app.MapRegistryLifecycle();
+app.MapRegistryStatistics();
+app.MapRegistryEnterprises();
 app.MapReference();
 app.MapRazorComponents<App>();
 

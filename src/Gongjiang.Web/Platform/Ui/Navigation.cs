@@ -13,6 +13,8 @@ public static class Navigation
         new("/registry/persons", "我的档案", a => a.Role == Roles.Worker),
         new("/registry/persons", "本单位职工", a => a.Role == Roles.Employer),
         new("/registry/persons", "人员查询", a => a.Can(Permissions.RegistrySearchAll) && a.Role != Roles.Employer),
+        new("/registry/enterprises", "用人单位", a => a.Can(Permissions.RegistrySearchAll) && a.Role != Roles.Employer),
+        new("/registry/statistics", "统计分析", a => a.Can(Permissions.RegistrySearchAll)),
         new("/registry/imports", "名册导入", a => a.Can(Permissions.RegistryImport)),
         new("/registry/reviews", "年度复核", a => a.Can(Permissions.RegistryEdit)),
         new("/admin/accounts", "账户管理", a => a.Can(Permissions.AccountsManage)),
