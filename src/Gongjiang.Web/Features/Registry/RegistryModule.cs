@@ -38,7 +38,7 @@ internal static class RegistryModule
             return Problems.Validation(errors);
         }
 
-        var (page, searchErrors) = await PersonUseCases.SearchAsync(db, protector, query.ToSearch(), paging, PersonUseCases.Today(clock), ct);
+        var (page, searchErrors) = await PersonUseCases.SearchAsync(db, protector, query, paging, PersonUseCases.Today(clock), ct);
         return page is null ? Problems.Validation(searchErrors) : TypedResults.Ok(page);
     }
 
@@ -73,38 +73,10 @@ internal static class RegistryModule
 
 public sealed record IdNumberDto(string IdNumber);
 
-/// <summary>Query string of GET /api/v1/registry/persons.</summary>
-public sealed class PersonSearchQuery
+/// <summary>Query string of GET /api/v1/registry/persons: the search criteria and paging.</summary>
+public sealed class PersonSearchQuery : PersonSearch
 {
-    public string? Q { get; set; }
-
-    public string? IdNumber { get; set; }
-
-    public string? Enterprise { get; set; }
-
-    public string? Occupation { get; set; }
-
-    public string? SkillLevel { get; set; }
-
-    public string? Honor { get; set; }
-
-    public string? Region { get; set; }
-
-    public bool? LeadingTalent { get; set; }
-
     public int? Page { get; set; }
 
     public int? PageSize { get; set; }
-
-    public PersonSearch ToSearch() => new()
-    {
-        Q = Q,
-        IdNumber = IdNumber,
-        Enterprise = Enterprise,
-        Occupation = Occupation,
-        SkillLevel = SkillLevel,
-        Honor = Honor,
-        Region = Region,
-        LeadingTalent = LeadingTalent,
-    };
 }

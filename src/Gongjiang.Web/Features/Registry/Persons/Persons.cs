@@ -39,7 +39,7 @@ public sealed class UpdatePersonRequest
 }
 
 /// <summary>Search criteria of the registry (page query string and API parameters).</summary>
-public sealed class PersonSearch
+public class PersonSearch
 {
     public string? Q { get; set; }
 
