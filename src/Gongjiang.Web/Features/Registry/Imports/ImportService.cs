@@ -224,17 +224,39 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         List<RowError> errors,
         List<RowError> duplicates)
     {
-        // In-file identity of each person seen so far: ID number → (row, fingerprint of the row's data).
-        private readonly Dictionary<string, (int Row, string Fingerprint, string Name)> _seen = new(StringComparer.Ordinal);
+        // In-file identity of each row seen so far, kept small so that memory does not grow with the file:
+        // (ID number as a number, what the row grants) → (row, 64-bit fingerprint of the row's data).
+        private readonly Dictionary<(long Id, long What), (int Row, ulong Fingerprint)> _seen = [];
+
+        private static long IdKey(Core.Standards.CitizenIdNumber id) =>
+            (long.Parse(id.Value.AsSpan(0, 17), System.Globalization.CultureInfo.InvariantCulture) * 11) + (id.Value[17] == 'X' ? 10 : id.Value[17] - '0');
+
+        /// <summary>FNV-1a over the row's fields: equal rows give equal values; a collision would need a 2^-64 chance.</summary>
+        private static ulong Fingerprint(params object?[] fields)
+        {
+            var hash = 14695981039346656037UL;
+            foreach (var field in fields)
+            {
+                foreach (var c in Convert.ToString(field, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0000")
+                {
+                    hash = (hash ^ c) * 1099511628211UL;
+                }
+
+                hash = (hash ^ '|') * 1099511628211UL;
+            }
+
+            return hash;
+        }
 
         public async Task RosterBatchAsync(List<RosterEntry> batch, CancellationToken ct)
         {
             var fresh = new List<RosterEntry>(batch.Count);
             foreach (var entry in batch)
             {
-                var fingerprint = string.Join("|", entry.Name, entry.Mobile, entry.CreditCode, entry.RegionCode, entry.Occupation, entry.OccupationCode, entry.Post,
+                var fingerprint = Fingerprint(entry.Name, entry.Mobile, entry.CreditCode, entry.RegionCode, entry.Occupation, entry.OccupationCode, entry.Post,
                     entry.Frontline, entry.EmploymentStart, entry.SkillLevel, entry.CertificateNumber, entry.CertificateDate);
-                if (_seen.TryGetValue(entry.IdNumber.Value, out var first))
+                var key = (IdKey(entry.IdNumber), 0L);
+                if (_seen.TryGetValue(key, out var first))
                 {
                     if (first.Fingerprint == fingerprint)
                     {
@@ -244,14 +266,14 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                     else
                     {
                         errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
-                            $"与第{first.Row}行是同一人（公民身份号码相同），但信息不一致{(first.Name == entry.Name ? "" : $"（姓名“{first.Name}”与“{entry.Name}”）")}；已按第{first.Row}行处理，本行未导入，请核对"));
+                            $"与第{first.Row}行是同一人（公民身份号码相同），但信息不一致；已按第{first.Row}行处理，本行未导入，请核对"));
                         import.Rejected++;
                     }
 
                     continue;
                 }
 
-                _seen[entry.IdNumber.Value] = (entry.Row, fingerprint, entry.Name);
+                _seen[key] = (entry.Row, fingerprint);
                 fresh.Add(entry);
             }
 
@@ -458,8 +480,8 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
             foreach (var entry in batch)
             {
-                var key = $"{entry.IdNumber.Value}|{entry.Kind}|{entry.HonorType}|{entry.AllowanceLevel}|{entry.Year}";
-                var fingerprint = $"{entry.Name}|{entry.AwardingBody}|{entry.DocumentNumber}|{entry.RevokedOn}";
+                var key = (IdKey(entry.IdNumber), ((long)entry.Kind * 1_000_000_000) + ((long)(entry.HonorType ?? 0) * 1_000_000) + ((long)(entry.AllowanceLevel ?? 0) * 10_000) + entry.Year);
+                var fingerprint = Fingerprint(entry.Name, entry.AwardingBody, entry.DocumentNumber, entry.RevokedOn);
                 if (_seen.TryGetValue(key, out var first))
                 {
                     if (first.Fingerprint == fingerprint)
@@ -476,7 +498,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                     continue;
                 }
 
-                _seen[key] = (entry.Row, fingerprint, entry.Name);
+                _seen[key] = (entry.Row, fingerprint);
                 if (!persons.TryGetValue(hashes[entry], out var person) || !InScope(person))
                 {
                     errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
