@@ -56,4 +56,27 @@ public sealed class GeneratedFileImportTests
         Assert.Equal(duplicates, body.GetProperty("duplicates").GetInt32());
         Assert.Equal(persons.Count - good - duplicates, body.GetProperty("rejected").GetInt32());
     }
+
+    [Fact]
+    public async Task Counts_above_a_thousand_are_reported_as_a_lower_bound()
+    {
+        using var app = new TestApp(DatabaseProvider.Sqlite);
+        using (var admin = await app.ApiAsAsync("admin"))
+        {
+            (await admin.PostAsJsonAsync("/api/v1/accounts", new { userName = "gdclerk", displayName = "广东省窗口", role = "Clerk", regionCode = "440000", password = "Clerk#2026gd" })).EnsureSuccessStatusCode();
+        }
+
+        using var clerk = app.CreateClient();
+        clerk.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.TokenAsync("gdclerk", "Clerk#2026gd"));
+        using var file = new MemoryStream();
+        CsvWriter.Write(file, RecordKind.Roster, new RosterGenerator(seed: 11, provinceCode: "44", badRowShare: 0).Persons(1_100), TextEncodings.Utf8);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(file.ToArray()), "file", "名册.csv" }, { new StringContent("roster"), "kind" } };
+        (await clerk.PostAsync("/api/v1/registry/imports", form)).EnsureSuccessStatusCode();
+
+        var page = await clerk.GetFromJsonAsync<JsonElement>("/api/v1/registry/persons?pageSize=20");
+
+        Assert.Equal(1000, page.GetProperty("total").GetInt32());
+        Assert.True(page.GetProperty("totalIsLowerBound").GetBoolean());
+        Assert.Equal(20, page.GetProperty("items").GetArrayLength());
+    }
 }

@@ -6,6 +6,12 @@ namespace Gongjiang.Web.Platform.Api;
 /// <summary>A page of results: what the API returns for every list.</summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Total, int Page, int PageSize)
 {
+    /// <summary>
+    /// True when <see cref="Total"/> is a lower bound: counting stopped there, because an exact count of a large
+    /// substring match costs a full scan. Narrow the search to get an exact count.
+    /// </summary>
+    public bool TotalIsLowerBound { get; init; }
+
     public int PageCount => PageSize == 0 ? 0 : (Total + PageSize - 1) / PageSize;
 }
 

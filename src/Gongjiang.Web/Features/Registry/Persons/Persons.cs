@@ -132,6 +132,9 @@ public class PersonSearch
 /// <summary>Registry reads and writes for persons. Every query goes through the context's scope filter.</summary>
 public static class PersonUseCases
 {
+    /// <summary>Counts above this are reported as "1000 条以上".</summary>
+    public const int CountCap = 1000;
+
     public static async Task<(Paged<PersonSummary>? Page, FieldErrors Errors)> SearchAsync(
         GongjiangDbContext db, IdNumberProtector protector, PersonSearch search, PageRequest page, DateOnly today, CancellationToken ct)
     {
@@ -192,7 +195,10 @@ public static class PersonUseCases
             persons = persons.Where(p => p.IsLeadingTalent == lt);
         }
 
-        var total = await persons.CountAsync(ct);
+        // Count at most CountCap + 1 matches: an exact count of a common substring is a full scan.
+        var total = await persons.Take(CountCap + 1).CountAsync(ct);
+        var capped = total > CountCap;
+        total = Math.Min(total, CountCap);
         var rows = await persons
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
             .Skip(page.Skip).Take(page.PageSize)
@@ -206,7 +212,7 @@ public static class PersonUseCases
             r.Person.RegionCode, RegionCatalog.Default.FullName(r.Person.RegionCode), r.Enterprise, r.Person.Occupation,
             r.Person.HighestSkillLevel is { } s ? SkillLevels.DisplayName(s) : null, r.Person.IsLeadingTalent, r.Person.BasesSummary,
             MaskMobile(r.Person.Mobile))).ToList();
-        return (new Paged<PersonSummary>(items, total, page.Page, page.PageSize), errors);
+        return (new Paged<PersonSummary>(items, total, page.Page, page.PageSize) { TotalIsLowerBound = capped }, errors);
     }
 
     public static async Task<PersonDetail?> GetAsync(GongjiangDbContext db, Guid id, DateOnly asOf, CancellationToken ct)
