@@ -70,3 +70,26 @@ public sealed class SignInPageTests(BrowserFixture browser, BrowserApp app) : IC
         await context.CloseAsync();
     }
 }
+
+/// <summary>Malformed query strings on pages are bad input: 400 with a Chinese page, never a server error.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MalformedQueryTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData("/registry/persons?page=abc")]
+    [InlineData("/registry/persons?leadingTalent=x")]
+    [InlineData("/admin/audit?page=zz")]
+    [InlineData("/registry/enterprises?page=x")]
+    public async Task Page_with_a_malformed_query_answers_400_in_Chinese(string url)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(app.BaseAddress, "admin");
+
+        var response = await page.GotoAsync(app.Url(url));
+
+        Assert.Equal(400, response!.Status);
+        Assert.Equal("查询参数有误", await page.Locator("h1").InnerTextAsync());
+        await context.CloseAsync();
+    }
+}

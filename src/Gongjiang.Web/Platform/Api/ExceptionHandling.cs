@@ -32,10 +32,26 @@ internal sealed class GongjiangExceptionHandler(IServiceScopeFactory scopes, ILo
             return await Write(context, isApi, bad.StatusCode, "请求格式有误", "请求的内容无法解析，请检查格式后重试。", cancellationToken);
         }
 
+        if (IsQueryBindingFailure(exception))
+        {
+            return await Write(context, isApi, StatusCodes.Status400BadRequest, "查询参数有误",
+                "网址中的查询参数格式不正确（如页码应为数字、是否类条件应为 true 或 false），请修改后重试。", cancellationToken);
+        }
+
         logger.LogError(exception, "Unhandled exception on {Path}", context.Request.Path);
         return await Write(context, isApi, StatusCodes.Status500InternalServerError, "服务器内部错误",
             "处理请求时发生错误，已记录。请稍后重试，或联系系统管理员。", cancellationToken);
     }
+
+    /// <summary>
+    /// A page's [SupplyParameterFromQuery] value that cannot be parsed (e.g. <c>?page=abc</c>): Blazor throws while
+    /// binding, before any page code runs. That is bad input, not a server error.
+    /// </summary>
+    private static bool IsQueryBindingFailure(Exception exception) =>
+        exception is InvalidOperationException &&
+        exception.Message.StartsWith("Cannot parse the value", StringComparison.Ordinal) &&
+        new System.Diagnostics.StackTrace(exception).GetFrames().Any(f =>
+            f.GetMethod()?.DeclaringType?.FullName?.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal) == true);
 
     private static async ValueTask<bool> Write(HttpContext context, bool isApi, int status, string title, string detail, CancellationToken ct)
     {
