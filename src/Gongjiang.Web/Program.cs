@@ -1,4 +1,8 @@
 using Gongjiang.Web.Features.Accounts;
+using Gongjiang.Web.Features.Publication;
+using Gongjiang.Web.Features.Publication.Feed;
+using Gongjiang.Web.Features.Publication.Objections;
+using Gongjiang.Web.Features.Publication.Public;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
 using Gongjiang.Web.Features.Registry.Enterprises;
@@ -21,6 +25,7 @@ if (command is not null)
 builder.AddGongjiangPlatform();
 builder.Services.AddAccounts();
 builder.Services.AddRegistry();
+builder.Services.AddPublication(builder.Configuration);
 
 var app = builder.Build();
 PlatformSettings settings;
@@ -56,6 +61,10 @@ app.MapAccounts();
 app.MapRegistry();
 app.MapRegistryImports();
 app.MapRegistryLifecycle();
+app.MapPublications();
+app.MapPublicCatalog();
+app.MapDepartmentFeed();
+app.MapPublicObjections();
 app.MapRegistryStatistics();
 app.MapRegistryEnterprises();
 app.MapReference();

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Gongjiang.Web.Tests.Infrastructure;
@@ -25,7 +26,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _folder;
 
-    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false)
+    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false)
     {
         Provider = provider;
         _folder = Path.Combine(Path.GetTempPath(), "gongjiang-test-" + Guid.NewGuid().ToString("N")[..8]);
@@ -40,6 +41,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Data:Folder"] = _folder,
             ["Demo:Enabled"] = "true",
             ["Demo:Password"] = Password,
+
+            // Publication tests build their own; the demo's published list is checked by the SQLite smoke test.
+            ["Demo:Publications"] = demoPublications ? "true" : "false",
             ["Audit:ChainKey"] = AuditKey,
             ["Registry:IdHashKey"] = IdHashKey,
             ["Registry:IdEncryptionKey"] = IdEncryptionKey,
@@ -52,6 +56,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>The application's clock: real time unless a test moves it forward.</summary>
+    public TestClock Clock { get; } = new();
 
     public string ConnectionString { get; }
 
@@ -76,6 +83,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A context acting as the given actor, for tests that go below the HTTP layer.</summary>

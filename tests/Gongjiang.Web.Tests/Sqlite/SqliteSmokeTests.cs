@@ -15,7 +15,7 @@ namespace Gongjiang.Web.Tests.Sqlite;
 /// <summary>The embedded default must never break: the same app on SQLite, migrated and seeded, end to end.</summary>
 public sealed class SqliteSmokeTests : IDisposable
 {
-    private readonly TestApp _app = new(DatabaseProvider.Sqlite);
+    private readonly TestApp _app = new(DatabaseProvider.Sqlite, demoPublications: true);
 
     [Fact]
     public async Task Embedded_default_starts_seeds_signs_in_scopes_and_audits()
@@ -23,6 +23,7 @@ public sealed class SqliteSmokeTests : IDisposable
         using var anonymous = _app.CreateClient();
         var home = await anonymous.GetStringAsync("/");
         var ready = await anonymous.GetAsync("/health/ready");
+        var publicList = await anonymous.GetStringAsync("/public/talents");
         using var clerk2 = await _app.ApiAsAsync("clerk2");
         var list = await clerk2.GetFromJsonAsync<Paged<PersonSummary>>("/api/v1/registry/persons?q=" + Uri.EscapeDataString("张"));
         var crossing = await clerk2.GetAsync($"/api/v1/registry/persons/{DemoData.WorkerPersonId}");
@@ -34,6 +35,9 @@ public sealed class SqliteSmokeTests : IDisposable
 
         Assert.Contains("技术工人待遇政策落实平台", home, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Contains("李建华", publicList, StringComparison.Ordinal); // the demo's published list (DemoPublication)
+        Assert.Equal(Core.Publication.PublicationStatus.Published,
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Set<Features.Publication.Data.Publication>().Select(p => p.Status)));
         Assert.Equal("张伟", Assert.Single(list!.Items).Name);
         Assert.Equal(HttpStatusCode.NotFound, crossing.StatusCode);
         Assert.Equal(HttpStatusCode.OK, update.StatusCode);

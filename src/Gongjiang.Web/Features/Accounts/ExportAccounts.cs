@@ -1,4 +1,5 @@
 using System.Text;
+using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +37,7 @@ internal static class ExportAccounts
     /// <summary>Quotes a CSV cell and defuses spreadsheet formula injection (OWASP: leading = + - @ tab CR).</summary>
     public static string Cell(string? value)
     {
-        value ??= "";
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
+        value = SpreadsheetText.Defuse(value);
         return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

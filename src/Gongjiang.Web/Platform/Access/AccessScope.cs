@@ -9,7 +9,7 @@ namespace Gongjiang.Web.Platform.Access;
 /// </summary>
 public sealed record AccessScope(bool Allowed, string RegionPrefix, string? DepartmentCode, Guid? EnterpriseId, Guid? PersonId)
 {
-    public static AccessScope None { get; } = new(false, "\u0000", null, null, null);
+    public static AccessScope None { get; } = new(false, "-", null, null, null); // "-" starts no region code (and PostgreSQL refuses NUL in text)
 
     public static AccessScope Everything { get; } = new(true, "", null, null, null);
 

@@ -24,6 +24,12 @@ public sealed class ScopeRule<T>
     /// enterprise or a person may read those in their jurisdiction. Writes stay bound.
     /// </summary>
     public bool ReadableByBoundActors { get; init; }
+
+    /// <summary>
+    /// Records for which this is true are published to everyone, the anonymous public included (e.g. a publication of
+    /// the leading-talent database once it is in its notice period or final). Reads only: writes stay scoped.
+    /// </summary>
+    public Expression<Func<T, bool>>? Public { get; init; }
 }
 
 /// <summary>
@@ -101,7 +107,7 @@ public static class ScopeRules
 
         if (reading && rule.ReadableByBoundActors)
         {
-            return Expression.Lambda<Func<T, bool>>(body, e);
+            return Lambda(body);
         }
 
         // && (scope.EnterpriseId == null || enterprise == scope.EnterpriseId)
@@ -127,7 +133,11 @@ public static class ScopeRules
                 Expression.Equal(Replace(rule.Department), department)));
         }
 
-        return Expression.Lambda<Func<T, bool>>(body, e);
+        return Lambda(body);
+
+        // || public(e), for reads.
+        Expression<Func<T, bool>> Lambda(Expression scoped) => Expression.Lambda<Func<T, bool>>(
+            reading && rule.Public is not null ? Expression.OrElse(Replace(rule.Public), scoped) : scoped, e);
     }
 
     private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

@@ -56,6 +56,8 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string Token = "token";
     public const string Denied = "denied";
+    public const string Workflow = "workflow";
+    public const string Feed = "feed";
 
     public static string ChineseName(string action) => action switch
     {
@@ -68,6 +70,8 @@ public static class AuditActions
         SignOut => "退出",
         Token => "申领令牌",
         Denied => "越权尝试",
+        Workflow => "办理",
+        Feed => "读取订阅",
         _ => action,
     };
 }

@@ -138,6 +138,11 @@ internal static class Commands
             await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
                 scope.ServiceProvider.GetRequiredService<Gongjiang.Web.Features.Registry.Protection.IdNumberProtector>(), settings.DemoPassword,
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            if (app.Configuration.GetValue("Demo:Publications", true))
+            {
+                await DemoPublication.SeedAsync(app.Services, scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
+            }
+
             return;
         }
 

@@ -14,6 +14,8 @@ public static class Permissions
     public const string RegistryImport = "registry.import";
     public const string RegistryImportHonours = "registry.import-honours";
     public const string RegistryViewIdNumber = "registry.view-id";
+    public const string PublicationManage = "publication.manage";
+    public const string FeedRead = "publication.feed";
     public const string AccountsManage = "accounts.manage";
     public const string AuditVerify = "audit.verify";
 
@@ -25,6 +27,8 @@ public static class Permissions
         [RegistryImport] = [Roles.Employer, Roles.Clerk],
         [RegistryImportHonours] = [Roles.Clerk],
         [RegistryViewIdNumber] = [Roles.Clerk, Roles.DepartmentOfficer],
+        [PublicationManage] = [Roles.Clerk],
+        [FeedRead] = [Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor],
         [AccountsManage] = [Roles.Administrator],
         [AuditVerify] = [Roles.Administrator],
     };

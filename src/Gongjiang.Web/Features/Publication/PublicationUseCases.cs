@@ -1,0 +1,409 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Gongjiang.Core.Calendar;
+using Gongjiang.Core.Publication;
+using Gongjiang.Core.Reference;
+using Gongjiang.Core.Registry;
+using Gongjiang.Core.Skills;
+using Gongjiang.Core.Standards;
+using Gongjiang.Web.Features.Publication.Data;
+using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Platform.Api;
+using Gongjiang.Web.Platform.Audit;
+using Gongjiang.Web.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Gongjiang.Web.Features.Publication;
+
+/// <summary>Deployment settings of publications (section <c>Publication</c>).</summary>
+public sealed class PublicationOptions
+{
+    /// <summary>Length of the 公示期 in working days on the Chinese working-day calendar; default 5.</summary>
+    public int NoticeWorkingDays { get; set; } = PublicationWorkflow.DefaultNoticeWorkingDays;
+}
+
+/// <summary>
+/// The way of a publication: prepare (编制) → notice period (公示) with objections (异议) → approval by a second person
+/// (复核) → published. Pages and API call these; the scope filter of the context limits every read and write to the
+/// actor's jurisdiction.
+/// </summary>
+public static class PublicationUseCases
+{
+    public const string EntityName = "Publication";
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    /// <summary>编制: a draft of the jurisdiction's current leading talents for a period, with its change list.</summary>
+    public static async Task<(Guid? Id, FieldErrors Errors)> PrepareAsync(GongjiangDbContext db, string? periodKey, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var actor = db.Actor;
+        var period = PublicationPeriod.Parse(periodKey);
+        if (!period.IsValid)
+        {
+            errors.Add("period", period.Error!);
+            return (null, errors);
+        }
+
+        var region = actor.Jurisdiction.Code;
+        var existing = await db.Set<Data.Publication>().AsNoTracking()
+            .Where(p => p.RegionCode == region && (p.PeriodKey == period.Value.Key || p.Status != PublicationStatus.Published))
+            .Select(p => new { p.PeriodKey, p.PeriodName, p.Status }).ToListAsync(ct);
+        if (existing.FirstOrDefault(p => p.PeriodKey == period.Value.Key) is { } same)
+        {
+            errors.Add("period", $"本辖区{same.PeriodName}的名单已编制（{PublicationWorkflow.ChineseName(same.Status)}），同一期次不能重复公布");
+            return (null, errors);
+        }
+
+        if (existing.FirstOrDefault() is { } open)
+        {
+            errors.Add("period", $"本辖区{open.PeriodName}的名单尚未完成（{PublicationWorkflow.ChineseName(open.Status)}），请先完成或删除该期草稿");
+            return (null, errors);
+        }
+
+        var previous = await db.Set<Data.Publication>().AsNoTracking()
+            .Where(p => p.RegionCode == region && p.Status == PublicationStatus.Published)
+            .OrderByDescending(p => p.Sequence).FirstOrDefaultAsync(ct);
+        var previousFacts = previous is null ? [] : await db.Set<PublicationEntry>().AsNoTracking()
+            .Where(e => e.PublicationId == previous.Id && e.Change != EntryChange.Removed && e.WithdrawnOn == null)
+            .Select(e => new PublishedFacts(e.PersonId, e.Name, e.Sex, e.EmployerName, e.Occupation, e.SkillLevel, e.RegionCode, e.Bases, e.Frontline))
+            .ToListAsync(ct);
+
+        var current = await CurrentFactsAsync(db, actor.Jurisdiction.Prefix, ct);
+        var lines = ChangeList.Compute(previousFacts, current.Select(c => c.Facts));
+        var enterpriseOf = current.ToDictionary(c => c.Facts.PersonId, c => c.EnterpriseId);
+
+        var now = clock.GetUtcNow();
+        var regionName = region == Gongjiang.Core.Access.Jurisdiction.CountryCode ? "全国" : RegionCatalog.Default.FullName(region);
+        var publication = new Data.Publication
+        {
+            RegionCode = region,
+            RegionName = regionName,
+            PeriodKey = period.Value.Key,
+            PeriodName = period.Value.DisplayName,
+            Title = $"{regionName}高技能领军人才名单（{period.Value.DisplayName}）",
+            PreviousId = previous?.Id,
+            PreparedById = actor.UserId ?? actor.UserName,
+            PreparedByName = actor.DisplayName,
+            PreparedAt = now,
+            ListedCount = lines.Count(l => l.Change != EntryChange.Removed),
+            AddedCount = lines.Count(l => l.Change == EntryChange.Added),
+            ChangedCount = lines.Count(l => l.Change == EntryChange.Changed),
+            RemovedCount = lines.Count(l => l.Change == EntryChange.Removed),
+        };
+        db.Add(publication);
+        var position = 0;
+        foreach (var line in lines)
+        {
+            var f = line.Facts;
+            db.Add(new PublicationEntry
+            {
+                PublicationId = publication.Id,
+                PersonId = f.PersonId,
+                RegionCode = f.RegionCode,
+                RegionName = RegionCatalog.Default.FullName(f.RegionCode),
+                EnterpriseId = enterpriseOf.GetValueOrDefault(f.PersonId),
+                Name = f.Name,
+                Sex = f.Sex,
+                EmployerName = f.Employer,
+                Occupation = f.Occupation,
+                SkillLevel = f.SkillLevel,
+                Bases = f.Bases,
+                Frontline = f.Frontline,
+                Change = line.Change,
+                ChangedFields = line.ChangedFields.Count == 0 ? null : string.Join("、", line.ChangedFields),
+                Position = ++position,
+            });
+        }
+
+        // The entries are a derived snapshot: one audit record names the publication and its counts.
+        db.SuppressInsertAudit = true;
+        db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, publication.Id.ToString(), Detail:
+            $"编制{publication.Title}：在库{publication.ListedCount}人，新增{publication.AddedCount}，变更{publication.ChangedCount}，移出{publication.RemovedCount}"));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two clerks preparing the same period at once: the unique index decides.
+            errors.Add("period", $"本辖区{period.Value.DisplayName}的名单已编制，同一期次不能重复公布");
+            return (null, errors);
+        }
+        finally
+        {
+            db.SuppressInsertAudit = false;
+        }
+
+        return (publication.Id, errors);
+    }
+
+    /// <summary>The jurisdiction's leading talents now: listed (or under review) and determined as such.</summary>
+    internal static async Task<List<(PublishedFacts Facts, Guid? EnterpriseId)>> CurrentFactsAsync(GongjiangDbContext db, string regionPrefix, CancellationToken ct)
+    {
+        var rows = await (
+            from p in db.Set<Person>().AsNoTracking()
+            where (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview) && p.IsLeadingTalent && p.RegionCode.StartsWith(regionPrefix)
+            join e in db.Set<Enterprise>().IgnoreQueryFilters() on p.EnterpriseId equals e.Id into employers
+            from e in employers.DefaultIfEmpty()
+            select new { p.Id, p.Name, p.Sex, Employer = e == null ? null : e.Name, p.Occupation, p.HighestSkillLevel, p.RegionCode, p.BasesSummary, p.Frontline, p.EnterpriseId })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => (new PublishedFacts(r.Id, r.Name, SexNames.ToChinese(r.Sex), r.Employer ?? "", r.Occupation ?? "",
+            r.HighestSkillLevel is { } level ? SkillLevels.ChineseName(level) : "", r.RegionCode, r.BasesSummary ?? "", r.Frontline), r.EnterpriseId))];
+    }
+
+    /// <summary>开始公示: proposed additions become public until the end of the notice period.</summary>
+    public static async Task<FieldErrors?> StartNoticeAsync(GongjiangDbContext db, Guid id, PublicationOptions options, TimeProvider clock, CancellationToken ct)
+    {
+        var publication = await FindOwnAsync(db, id, ct);
+        if (publication is null)
+        {
+            return null;
+        }
+
+        var errors = new FieldErrors();
+        if (PublicationWorkflow.CanStartNotice(publication.Status) is { } refused)
+        {
+            errors.Add("status", refused);
+            return errors;
+        }
+
+        var today = Today(clock);
+        if (options.NoticeWorkingDays is < 1 or > 60)
+        {
+            errors.Add("noticeWorkingDays", "公示期应为1至60个工作日，请检查配置 Publication:NoticeWorkingDays");
+            return errors;
+        }
+
+        var (endsOn, provisional) = PublicationWorkflow.NoticeEndsOn(WorkingDayCalendar.China, today, options.NoticeWorkingDays);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        publication.Status = PublicationStatus.Notice;
+        publication.NoticeWorkingDays = options.NoticeWorkingDays;
+        publication.NoticeStartsOn = today;
+        publication.NoticeEndsOn = endsOn;
+        publication.NoticeEndsOnProvisional = provisional;
+        publication.IsPublic = true;
+        db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, id.ToString(), Detail: $"开始公示，公示期{today:yyyy-MM-dd}至{endsOn:yyyy-MM-dd}（{options.NoticeWorkingDays}个工作日），新增{publication.AddedCount}人公示"));
+        await db.SaveChangesAsync(ct);
+        await db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.Change == EntryChange.Added)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.IsPublic, true), ct);
+        await transaction.CommitAsync(ct);
+        return errors;
+    }
+
+    /// <summary>删除草稿: a draft that was never shown may be thrown away.</summary>
+    public static async Task<FieldErrors?> DeleteDraftAsync(GongjiangDbContext db, Guid id, CancellationToken ct)
+    {
+        var publication = await FindOwnAsync(db, id, ct);
+        if (publication is null)
+        {
+            return null;
+        }
+
+        var errors = new FieldErrors();
+        if (publication.Status != PublicationStatus.Draft)
+        {
+            errors.Add("status", "只有草稿可以删除；已公示或已公布的名单须保留");
+            return errors;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Set<PublicationEntry>().Where(e => e.PublicationId == id).ExecuteDeleteAsync(ct);
+        db.Remove(publication);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return errors;
+    }
+
+    /// <summary>复核公布: a second person approves after the notice period with every objection decided.</summary>
+    public static async Task<FieldErrors?> ApproveAsync(GongjiangDbContext db, Guid id, TimeProvider clock, CancellationToken ct)
+    {
+        var publication = await FindOwnAsync(db, id, ct);
+        if (publication is null)
+        {
+            return null;
+        }
+
+        var undecided = await db.Set<Objection>().CountAsync(o => o.PublicationId == id && o.Decision == null, ct);
+        var today = Today(clock);
+        var refusals = PublicationWorkflow.CanApprove(publication.Status, publication.NoticeEndsOn, today, undecided,
+            publication.PreparedById, db.Actor.UserId ?? db.Actor.UserName);
+        var errors = new FieldErrors();
+        foreach (var refusal in refusals)
+        {
+            errors.Add("status", refusal);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // The global order of publications (for feeds) reads every jurisdiction's numbers, nothing else of them.
+        var last = await db.Set<Data.Publication>().IgnoreQueryFilters().MaxAsync(p => p.Sequence, ct) ?? 0;
+        foreach (var superseded in await db.Set<Data.Publication>().Where(p => p.RegionCode == publication.RegionCode && p.IsCurrent).ToListAsync(ct))
+        {
+            superseded.IsCurrent = false;
+        }
+
+        publication.Status = PublicationStatus.Published;
+        publication.ApprovedById = db.Actor.UserId ?? db.Actor.UserName;
+        publication.ApprovedByName = db.Actor.DisplayName;
+        publication.ApprovedAt = clock.GetUtcNow();
+        publication.PublishedOn = today;
+        publication.Sequence = last + 1;
+        publication.IsCurrent = true;
+        publication.ListedCount = await db.Set<PublicationEntry>().CountAsync(e => e.PublicationId == id && e.Change != EntryChange.Removed && e.WithdrawnOn == null, ct);
+        db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, id.ToString(), Detail:
+            $"复核公布{publication.Title}：第{publication.Sequence}号公布，在库{publication.ListedCount}人；编制人{publication.PreparedByName}，复核人{publication.ApprovedByName}"));
+        await db.SaveChangesAsync(ct);
+        await db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.WithdrawnOn == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.IsPublic, true), ct);
+        await transaction.CommitAsync(ct);
+        return errors;
+    }
+
+    /// <summary>提出异议: anyone, during the notice period, against one proposed addition. Returns the receipt number.</summary>
+    /// <remarks>
+    /// The public has no scope to write in; the objection is written by a system actor named for the purpose, limited
+    /// here to one row of the publication's own jurisdiction (the audit record carries the client address).
+    /// </remarks>
+    public static async Task<(string? Receipt, FieldErrors Errors)> FileObjectionAsync(
+        IServiceScopeFactory scopes, Guid publicationId, Guid entryId, string? name, string? contact, string? reason, TimeProvider clock, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Platform.Identity.HttpCurrentActor>().Use(Platform.Identity.Actor.System("社会公众提出异议"));
+        var db = scope.ServiceProvider.GetRequiredService<GongjiangDbContext>();
+        var errors = new FieldErrors();
+
+        var target = await (
+            from e in db.Set<PublicationEntry>().AsNoTracking()
+            join p in db.Set<Data.Publication>().AsNoTracking() on e.PublicationId equals p.Id
+            where e.Id == entryId && p.Id == publicationId && p.IsPublic && e.IsPublic
+            select new { p.Status, p.NoticeEndsOn, p.RegionCode, e.Change, e.WithdrawnOn }).FirstOrDefaultAsync(ct);
+        if (target is null || target.Change != EntryChange.Added || target.WithdrawnOn is not null)
+        {
+            errors.Add("entry", "未找到公示中的该条名单");
+            return (null, errors);
+        }
+
+        if (PublicationWorkflow.CanObject(target.Status, target.NoticeEndsOn, Today(clock)) is { } closed)
+        {
+            errors.Add("entry", closed);
+            return (null, errors);
+        }
+
+        var (form, fieldErrors) = ObjectionRules.Check(name, contact, reason);
+        foreach (var (field, message) in fieldErrors)
+        {
+            errors.Add(field, message);
+        }
+
+        if (form is null)
+        {
+            return (null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var receipt = "YY" + now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture) +
+            RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+        db.Add(new Objection
+        {
+            PublicationId = publicationId,
+            EntryId = entryId,
+            RegionCode = target.RegionCode,
+            ReceiptNumber = receipt,
+            ObjectorName = form.Name,
+            Contact = form.Contact,
+            Reason = form.Reason,
+            SubmittedAt = now,
+        });
+        await db.SaveChangesAsync(ct);
+        return (receipt, errors);
+    }
+
+    /// <summary>处理异议: 成立 takes the entry off the publication; 不成立 keeps it. Either way with a reason.</summary>
+    public static async Task<FieldErrors?> DecideObjectionAsync(GongjiangDbContext db, Guid objectionId, ObjectionDecision? decision, string? reason, TimeProvider clock, CancellationToken ct)
+    {
+        var objection = await db.Set<Objection>().FirstOrDefaultAsync(o => o.Id == objectionId, ct);
+        if (objection is null)
+        {
+            return null;
+        }
+
+        var publication = await db.Set<Data.Publication>().FirstAsync(p => p.Id == objection.PublicationId, ct);
+        var errors = new FieldErrors();
+        if (decision is not (ObjectionDecision.Upheld or ObjectionDecision.Rejected))
+        {
+            errors.Add("decision", "请选择处理结果：异议成立或异议不成立");
+        }
+
+        if (ObjectionRules.CheckDecisionReason(reason) is { } bad)
+        {
+            errors.Add("reason", bad);
+        }
+
+        if (PublicationWorkflow.CanDecide(publication.Status, objection.Decision) is { } refused)
+        {
+            errors.Add("decision", refused);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return errors;
+        }
+
+        objection.Decision = decision;
+        objection.DecisionReason = reason!.Trim();
+        objection.DecidedByName = db.Actor.DisplayName;
+        objection.DecidedAt = clock.GetUtcNow();
+        if (decision == ObjectionDecision.Upheld)
+        {
+            var entry = await db.Set<PublicationEntry>().FirstAsync(e => e.Id == objection.EntryId, ct);
+            if (entry.WithdrawnOn is null)
+            {
+                entry.WithdrawnOn = Today(clock);
+                entry.IsPublic = false;
+                publication.WithdrawnCount++;
+                publication.AddedCount--;
+                publication.ListedCount--;
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>Sets the jurisdiction's schedule (or clears it with null).</summary>
+    public static async Task SetScheduleAsync(GongjiangDbContext db, PublicationFrequency? frequency, TimeProvider clock, CancellationToken ct)
+    {
+        var region = db.Actor.Jurisdiction.Code;
+        var schedule = await db.Set<PublicationSchedule>().FirstOrDefaultAsync(s => s.RegionCode == region, ct);
+        if (frequency is null)
+        {
+            if (schedule is not null)
+            {
+                db.Remove(schedule);
+            }
+        }
+        else
+        {
+            schedule ??= db.Add(new PublicationSchedule { RegionCode = region }).Entity;
+            schedule.Frequency = frequency.Value;
+            schedule.UpdatedByName = db.Actor.DisplayName;
+            schedule.UpdatedAt = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A publication of the actor's own jurisdiction or below (not merely a public one of elsewhere).</summary>
+    private static async Task<Data.Publication?> FindOwnAsync(GongjiangDbContext db, Guid id, CancellationToken ct)
+    {
+        var publication = await db.Set<Data.Publication>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        return publication is not null && db.Actor.Jurisdiction.Contains(publication.RegionCode) ? publication : null;
+    }
+}
