@@ -48,7 +48,8 @@ internal static class DemoPublication
                 }
             }
 
-            var period = PublicationPeriod.Containing(PublicationUseCases.Today(preparedAt), PublicationFrequency.Quarterly);
+            // Last quarter's list, so that the current quarter is free for a visitor to prepare.
+            var period = PublicationPeriod.Containing(PublicationUseCases.Today(clock), PublicationFrequency.Quarterly).Previous();
             var (id, _) = await PublicationUseCases.PrepareAsync(db, period.Key, preparedAt, ct);
             if (id is not null)
             {
