@@ -92,9 +92,9 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         import.Format = reader.Format ?? "";
         import.Encoding = reader.Encoding;
         var validator = new RowValidator(today, actor.Jurisdiction);
-        var errors = new List<RowError>();
-        var duplicates = new List<RowError>();
-        var run = new Run(db, protector, clock.GetUtcNow(), today, actor.Jurisdiction, import, errors, duplicates);
+        var errors = new ErrorList(MaxStoredErrors);
+        var writer = RegistryWriter.For(db);
+        var run = new Run(db, writer, protector, clock.GetUtcNow(), today, actor.Jurisdiction, import, errors);
 
         string? midFileError = null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -180,22 +180,21 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 return Summarize(import, []);
             }
 
-            var stored = errors.Concat(duplicates).OrderBy(e => e.Row).Take(MaxStoredErrors).ToList();
-            db.AddRange(stored.Select(e => new ImportError
+            var stored = errors.Sorted();
+            await writer.WriteErrorsAsync(stored.Select(e => new ImportError
             {
                 ImportId = import.Id,
-                Row = e.Row,
-                Column = e.Column,
-                Value = e.Value is { Length: > 200 } ? e.Value[..200] : e.Value,
-                Message = e.Message.Length > 500 ? e.Message[..500] : e.Message,
-                IsDuplicate = duplicates.Contains(e),
-            }));
-            import.Rejected = errors.Select(e => e.Row).Distinct().Count();
+                Row = e.Error.Row,
+                Column = e.Error.Column,
+                Value = e.Error.Value is { Length: > 200 } ? e.Error.Value[..200] : e.Error.Value,
+                Message = e.Error.Message.Length > 500 ? e.Error.Message[..500] : e.Error.Message,
+                IsDuplicate = e.IsDuplicate,
+            }), ct);
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Succeeded,
                 $"{ImportColumns.ChineseName(kind)}导入：文件 {import.FileName}（SHA-256 {import.FileSha256}），共{import.TotalRows}行，导入{import.Accepted}行（其中未变化{import.Unchanged}行），拒绝{import.Rejected}行，重复{import.Duplicates}行"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return Summarize(import, stored);
+            return Summarize(import, stored.Select(e => e.Error).ToList());
         }
         finally
         {
@@ -216,64 +215,52 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
     /// <summary>The state of one import while its batches are applied.</summary>
     private sealed class Run(
         GongjiangDbContext db,
+        IRegistryWriter writer,
         IdNumberProtector protector,
         DateTimeOffset now,
         DateOnly today,
         Jurisdiction jurisdiction,
         RegistryImport import,
-        List<RowError> errors,
-        List<RowError> duplicates)
+        ErrorList errors)
     {
-        // In-file identity of each row seen so far, kept small so that memory does not grow with the file:
-        // (ID number as a number, what the row grants) → (row, 64-bit fingerprint of the row's data).
+        // In-file identity of each row seen so far, kept small so that memory grows by about 36 bytes a row at most:
+        // the ID number as a number → (first row, 64-bit fingerprint of the row's data). Honours: (ID, what) → the same.
+        private readonly SeenRows _seenPersons = new();
         private readonly Dictionary<(long Id, long What), (int Row, ulong Fingerprint)> _seen = [];
 
         private static long IdKey(Core.Standards.CitizenIdNumber id) =>
             (long.Parse(id.Value.AsSpan(0, 17), System.Globalization.CultureInfo.InvariantCulture) * 11) + (id.Value[17] == 'X' ? 10 : id.Value[17] - '0');
 
-        /// <summary>FNV-1a over the row's fields: equal rows give equal values; a collision would need a 2^-64 chance.</summary>
-        private static ulong Fingerprint(params object?[] fields)
-        {
-            var hash = 14695981039346656037UL;
-            foreach (var field in fields)
-            {
-                foreach (var c in Convert.ToString(field, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0000")
-                {
-                    hash = (hash ^ c) * 1099511628211UL;
-                }
+        private static ulong Fingerprint(RosterEntry e) => new Fingerprint()
+            .Add(e.Name).Add(e.Mobile).Add(e.CreditCode).Add(e.RegionCode).Add(e.Occupation).Add(e.OccupationCode).Add(e.Post)
+            .Add(e.Frontline).Add(e.EmploymentStart).Add((int?)e.SkillLevel).Add(e.CertificateNumber).Add(e.CertificateDate).Value;
 
-                hash = (hash ^ '|') * 1099511628211UL;
-            }
-
-            return hash;
-        }
+        private static ulong Fingerprint(HonourEntry e) => new Fingerprint()
+            .Add(e.Name).Add(e.AwardingBody).Add(e.DocumentNumber).Add(e.RevokedOn).Value;
 
         public async Task RosterBatchAsync(List<RosterEntry> batch, CancellationToken ct)
         {
             var fresh = new List<RosterEntry>(batch.Count);
             foreach (var entry in batch)
             {
-                var fingerprint = Fingerprint(entry.Name, entry.Mobile, entry.CreditCode, entry.RegionCode, entry.Occupation, entry.OccupationCode, entry.Post,
-                    entry.Frontline, entry.EmploymentStart, entry.SkillLevel, entry.CertificateNumber, entry.CertificateDate);
-                var key = (IdKey(entry.IdNumber), 0L);
-                if (_seen.TryGetValue(key, out var first))
+                var fingerprint = Fingerprint(entry);
+                if (!_seenPersons.TryAdd(IdKey(entry.IdNumber), entry.Row, fingerprint, out var firstRow, out var firstFingerprint))
                 {
-                    if (first.Fingerprint == fingerprint)
+                    if (firstFingerprint == fingerprint)
                     {
-                        duplicates.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked, $"与第{first.Row}行完全相同，已忽略"));
+                        errors.AddDuplicate(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked, $"与第{firstRow}行完全相同，已忽略"));
                         import.Duplicates++;
                     }
                     else
                     {
                         errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
-                            $"与第{first.Row}行是同一人（公民身份号码相同），但信息不一致；已按第{first.Row}行处理，本行未导入，请核对"));
+                            $"与第{firstRow}行是同一人（公民身份号码相同），但信息不一致；已按第{firstRow}行处理，本行未导入，请核对"));
                         import.Rejected++;
                     }
 
                     continue;
                 }
 
-                _seen[key] = (entry.Row, fingerprint);
                 fresh.Add(entry);
             }
 
@@ -312,7 +299,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                         RegionCode = entry.RegionCode,
                         UpdatedAt = now,
                     };
-                    db.Add(enterprise);
+                    writer.Add(enterprise);
                     enterprises[entry.CreditCode] = enterprise;
                 }
                 else if (jurisdiction.Contains(enterprise.RegionCode))
@@ -357,7 +344,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                         CreatedAt = now,
                         UpdatedAt = now,
                     };
-                    db.Add(person);
+                    writer.Add(person);
                     AddEmployment(person, enterprise, entry);
                     AddCertificate(person, entry);
                     import.Accepted++;
@@ -457,6 +444,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 import.Accepted++;
             }
 
+            await writer.FlushAsync(ct);
             await Determination.RecomputeAsync(db, touched, today, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -481,12 +469,12 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             foreach (var entry in batch)
             {
                 var key = (IdKey(entry.IdNumber), ((long)entry.Kind * 1_000_000_000) + ((long)(entry.HonorType ?? 0) * 1_000_000) + ((long)(entry.AllowanceLevel ?? 0) * 10_000) + entry.Year);
-                var fingerprint = Fingerprint(entry.Name, entry.AwardingBody, entry.DocumentNumber, entry.RevokedOn);
+                var fingerprint = Fingerprint(entry);
                 if (_seen.TryGetValue(key, out var first))
                 {
                     if (first.Fingerprint == fingerprint)
                     {
-                        duplicates.Add(new RowError(entry.Row, ImportColumns.HonorTitle.Header, entry.Title, $"与第{first.Row}行完全相同，已忽略"));
+                        errors.AddDuplicate(new RowError(entry.Row, ImportColumns.HonorTitle.Header, entry.Title, $"与第{first.Row}行完全相同，已忽略"));
                         import.Duplicates++;
                     }
                     else
@@ -535,6 +523,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             }
 
             // Facts just added are not yet saved: save, then recompute from the stored facts.
+            await writer.FlushAsync(ct);
             await db.SaveChangesAsync(ct);
             await Determination.RecomputeAsync(db, touched, today, ct);
             await db.SaveChangesAsync(ct);
@@ -548,7 +537,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             {
                 var honor = new Honor { Type = entry.HonorType!.Value, Year = entry.Year, AwardingBody = entry.AwardingBody ?? HonorTypes.DefaultAwardingBody(entry.HonorType.Value), DocumentNumber = entry.DocumentNumber, RevokedOn = entry.RevokedOn };
                 Own(person, honor);
-                db.Add(honor);
+                writer.Add(honor);
                 honors.Add(honor);
                 return true;
             }
@@ -572,7 +561,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                     RevokedOn = entry.RevokedOn,
                 };
                 Own(person, allowance);
-                db.Add(allowance);
+                writer.Add(allowance);
                 allowances.Add(allowance);
                 return true;
             }
@@ -590,7 +579,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             {
                 var recognition = new ProvincialRecognition { ProvinceCode = province, RecognizedOn = new DateOnly(entry.Year, 1, 1), DocumentNumber = entry.DocumentNumber, EndsOn = entry.RevokedOn };
                 Own(person, recognition);
-                db.Add(recognition);
+                writer.Add(recognition);
                 recognitions.Add(recognition);
                 return true;
             }
@@ -629,7 +618,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 StartDate = entry.EmploymentStart,
             };
             Own(person, employment);
-            db.Add(employment);
+            writer.Add(employment);
         }
 
         private void AddCertificate(Person person, RosterEntry entry)
@@ -648,7 +637,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 IssuedOn = entry.CertificateDate,
             };
             Own(person, certificate);
-            db.Add(certificate);
+            writer.Add(certificate);
         }
 
         /// <summary>A person who moved keeps every record in step with the scope columns.</summary>
