@@ -4,14 +4,16 @@ namespace Gongjiang.Web.Features.Registry.Imports;
 
 /// <summary>
 /// The errors and duplicates of one import, kept up to a cap (the rest only counted) so that a file full of bad rows
-/// cannot fill the memory.
+/// cannot fill the memory. Both sides of the import's pipeline add to it.
 /// </summary>
 internal sealed class ErrorList(int cap)
 {
     private readonly List<(RowError Error, bool IsDuplicate)> _items = [];
+    private readonly Lock _gate = new();
+    private int _count;
 
     /// <summary>Problems seen, kept or not.</summary>
-    public int Count { get; private set; }
+    public int Count => _count;
 
     public void Add(RowError error) => Keep(error, isDuplicate: false);
 
@@ -28,16 +30,21 @@ internal sealed class ErrorList(int cap)
     /// <summary>The kept problems by row (stable: a row's problems stay in the order found).</summary>
     public List<(RowError Error, bool IsDuplicate)> Sorted()
     {
-        var sorted = _items.Select((item, index) => (item, index)).OrderBy(x => x.item.Error.Row).ThenBy(x => x.index).Select(x => x.item).ToList();
-        return sorted;
+        lock (_gate)
+        {
+            return _items.Select((item, index) => (item, index)).OrderBy(x => x.item.Error.Row).ThenBy(x => x.index).Select(x => x.item).ToList();
+        }
     }
 
     private void Keep(RowError error, bool isDuplicate)
     {
-        Count++;
-        if (_items.Count < cap)
+        lock (_gate)
         {
-            _items.Add((error, isDuplicate));
+            _count++;
+            if (_items.Count < cap)
+            {
+                _items.Add((error, isDuplicate));
+            }
         }
     }
 }

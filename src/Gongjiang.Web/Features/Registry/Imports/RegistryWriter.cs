@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using System.Reflection;
 using Gongjiang.Web.Features.Registry.Data;
 using Gongjiang.Web.Platform.Access;
 using Gongjiang.Web.Platform.Data;
@@ -140,12 +142,16 @@ internal sealed class PostgresRegistryWriter(GongjiangDbContext db) : IRegistryW
         var table = CopyTable.For(db.Model, type);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var writer = await connection.BeginBinaryImportAsync(table.Command, ct);
+
+        // The synchronous writes only fill Npgsql's buffer; it is sent as it fills (the cost of an await per value
+        // would be a third of the COPY's time).
         foreach (var row in rows)
         {
-            await writer.StartRowAsync(ct);
+            ct.ThrowIfCancellationRequested();
+            writer.StartRow();
             foreach (var column in table.Columns)
             {
-                await column.WriteAsync(writer, row, ct);
+                column.Write(writer, row);
             }
         }
 
@@ -189,61 +195,77 @@ internal sealed class PostgresRegistryWriter(GongjiangDbContext db) : IRegistryW
         }
     }
 
-    /// <summary>One column: reads the property, converts it as EF would (enums to numbers), writes it typed.</summary>
+    /// <summary>
+    /// One column: a compiled writer that reads the property, converts it as EF would (enums to numbers) and writes it
+    /// typed, without boxing.
+    /// </summary>
     private sealed class CopyColumn
     {
-        private readonly IClrPropertyGetter _getter;
-        private readonly Func<object?, object?>? _convert;
-        private readonly NpgsqlDbType _type;
+        private static readonly MethodInfo WriteMethod = typeof(NpgsqlBinaryImporter).GetMethods()
+            .Single(m => m.Name == nameof(NpgsqlBinaryImporter.Write) && m.IsGenericMethodDefinition
+                && m.GetParameters() is [_, { ParameterType: var t }] && t == typeof(NpgsqlDbType));
+
+        private static readonly MethodInfo WriteNullMethod = typeof(NpgsqlBinaryImporter).GetMethod(nameof(NpgsqlBinaryImporter.WriteNull), Type.EmptyTypes)!;
 
         public CopyColumn(IProperty property, string name)
         {
             Name = name;
-            _getter = property.GetGetter();
             var converter = property.GetTypeMapping().Converter;
-            _convert = converter is null ? null : converter.ConvertToProvider;
-            var provider = Nullable.GetUnderlyingType(converter?.ProviderClrType ?? property.ClrType) ?? converter?.ProviderClrType ?? property.ClrType;
-            _type = provider switch
+            var writer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "writer");
+            var entity = Expression.Parameter(typeof(object), "entity");
+            Expression value = Expression.Property(Expression.Convert(entity, property.DeclaringType.ClrType), property.PropertyInfo!);
+            Expression? hasValue = null;
+            if (Nullable.GetUnderlyingType(value.Type) is not null)
             {
-                _ when provider == typeof(string) => NpgsqlDbType.Varchar,
-                _ when provider == typeof(Guid) => NpgsqlDbType.Uuid,
-                _ when provider == typeof(int) => NpgsqlDbType.Integer,
-                _ when provider == typeof(long) => NpgsqlDbType.Bigint,
-                _ when provider == typeof(short) => NpgsqlDbType.Smallint,
-                _ when provider == typeof(bool) => NpgsqlDbType.Boolean,
-                _ when provider == typeof(DateOnly) => NpgsqlDbType.Date,
-                _ when provider == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
-                _ when provider == typeof(decimal) => NpgsqlDbType.Numeric,
-                _ when provider == typeof(double) => NpgsqlDbType.Double,
-                _ => throw new NotSupportedException($"COPY of {property.DeclaringType.DisplayName()}.{property.Name} ({provider.Name}) is not supported"),
+                hasValue = Expression.Property(value, "HasValue");
+                value = Expression.Property(value, "Value");
+            }
+            else if (!value.Type.IsValueType)
+            {
+                hasValue = Expression.NotEqual(value, Expression.Constant(null, value.Type));
+            }
+
+            if (converter is not null)
+            {
+                var convert = converter.ConvertToProviderExpression;
+                var input = convert.Parameters[0];
+                value = Expression.Invoke(convert, input.Type == value.Type ? value : Expression.Convert(value, input.Type));
+                if (Nullable.GetUnderlyingType(value.Type) is { } underlying)
+                {
+                    value = Expression.Convert(value, underlying);
+                }
+            }
+
+            if (value.Type == typeof(DateTimeOffset))
+            {
+                value = Expression.Call(value, nameof(DateTimeOffset.ToUniversalTime), Type.EmptyTypes);
+            }
+
+            var type = value.Type switch
+            {
+                var t when t == typeof(string) => NpgsqlDbType.Varchar,
+                var t when t == typeof(Guid) => NpgsqlDbType.Uuid,
+                var t when t == typeof(int) => NpgsqlDbType.Integer,
+                var t when t == typeof(long) => NpgsqlDbType.Bigint,
+                var t when t == typeof(short) => NpgsqlDbType.Smallint,
+                var t when t == typeof(bool) => NpgsqlDbType.Boolean,
+                var t when t == typeof(DateOnly) => NpgsqlDbType.Date,
+                var t when t == typeof(DateTimeOffset) => NpgsqlDbType.TimestampTz,
+                var t when t == typeof(decimal) => NpgsqlDbType.Numeric,
+                var t when t == typeof(double) => NpgsqlDbType.Double,
+                var t => throw new NotSupportedException($"COPY of {property.DeclaringType.DisplayName()}.{property.Name} ({t.Name}) is not supported"),
             };
+            Expression write = Expression.Call(writer, WriteMethod.MakeGenericMethod(value.Type), value, Expression.Constant(type));
+            if (hasValue is not null)
+            {
+                write = Expression.IfThenElse(hasValue, write, Expression.Call(writer, WriteNullMethod));
+            }
+
+            Write = Expression.Lambda<Action<NpgsqlBinaryImporter, object>>(write, writer, entity).Compile();
         }
 
         public string Name { get; }
 
-        public Task WriteAsync(NpgsqlBinaryImporter writer, object entity, CancellationToken ct)
-        {
-            var value = _getter.GetClrValueUsingContainingEntity(entity);
-            if (value is not null && _convert is not null)
-            {
-                value = _convert(value);
-            }
-
-            return value switch
-            {
-                null => writer.WriteNullAsync(ct),
-                string s => writer.WriteAsync(s, _type, ct),
-                Guid g => writer.WriteAsync(g, _type, ct),
-                int i => writer.WriteAsync(i, _type, ct),
-                long l => writer.WriteAsync(l, _type, ct),
-                short s => writer.WriteAsync(s, _type, ct),
-                bool b => writer.WriteAsync(b, _type, ct),
-                DateOnly d => writer.WriteAsync(d, _type, ct),
-                DateTimeOffset t => writer.WriteAsync(t.ToUniversalTime(), _type, ct),
-                decimal m => writer.WriteAsync(m, _type, ct),
-                double d => writer.WriteAsync(d, _type, ct),
-                _ => throw new NotSupportedException($"COPY of a {value.GetType().Name} value"),
-            };
-        }
+        public Action<NpgsqlBinaryImporter, object> Write { get; }
     }
 }
