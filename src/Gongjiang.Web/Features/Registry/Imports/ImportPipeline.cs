@@ -27,14 +27,16 @@ internal sealed class Counts
 /// The application's side of an import, free of the database: reads the rows, checks them (<see cref="RowValidator"/>),
 /// sets aside repeats within the file, and hashes and encrypts the ID numbers — in batches for <see cref="Pipeline"/>.
 /// </summary>
-internal sealed class Preparation(RowValidator validator, IdNumberProtector protector, ErrorList errors, Counts counts)
+internal sealed class Preparation(RowValidator validator, IdNumberProtector protector, ErrorList errors, Counts counts) : IDisposable
 {
-    public const int BatchSize = 5000;
+    public const int BatchSize = 2000;
 
     // In-file identity of each row seen so far, kept small so that memory grows by about 36 bytes a row at most:
     // the ID number as a number → (first row, 64-bit fingerprint of the row's data). Honours: (ID, what) → the same.
     private readonly SeenRows _seenPersons = new();
     private readonly Dictionary<(long Id, long What), (int Row, ulong Fingerprint)> _seenHonours = [];
+
+    public void Dispose() => _seenPersons.Dispose();
 
     /// <summary>Set when reading had to stop mid-file (too many rows, a damaged file): then nothing may be applied.</summary>
     public string? FileError { get; private set; }
@@ -141,13 +143,13 @@ internal sealed class Preparation(RowValidator validator, IdNumberProtector prot
         .Add(e.Name).Add(e.AwardingBody).Add(e.DocumentNumber).Add(e.RevokedOn).Value;
 }
 
-/// <summary>Runs a producer of batches on its own thread, at most two batches ahead of the one applying them.</summary>
+/// <summary>Runs a producer of batches on its own thread, at most two batches ahead of the one being applied.</summary>
 internal static class Pipeline
 {
     public static async Task RunAsync<T>(IEnumerable<T> batches, Func<T, CancellationToken, Task> apply, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<T>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(
             async () =>
             {

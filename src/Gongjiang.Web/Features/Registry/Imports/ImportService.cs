@@ -79,11 +79,11 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
         import.Format = reader.Format ?? "";
         import.Encoding = reader.Encoding;
-        var errors = new ErrorList(MaxStoredErrors);
+        var errors = new ErrorList(MaxStoredErrors, ErrorsInAnswer);
         var readCounts = new Counts();
         var applied = new Counts();
         var writer = PortableWriter ? new EfRegistryWriter(db) : RegistryWriter.For(db);
-        var preparation = new Preparation(new RowValidator(today, actor.Jurisdiction), protector, errors, readCounts);
+        using var preparation = new Preparation(new RowValidator(today, actor.Jurisdiction), protector, errors, readCounts);
         var run = new Run(db, writer, clock.GetUtcNow(), today, actor.Jurisdiction, import, errors, applied);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -128,21 +128,12 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             import.Unchanged = applied.Unchanged;
             import.Rejected = readCounts.Rejected + applied.Rejected;
             import.Duplicates = readCounts.Duplicates + applied.Duplicates;
-            var stored = errors.Sorted();
-            await writer.WriteErrorsAsync(stored.Select(e => new ImportError
-            {
-                ImportId = import.Id,
-                Row = e.Error.Row,
-                Column = e.Error.Column,
-                Value = e.Error.Value is { Length: > 200 } ? e.Error.Value[..200] : e.Error.Value,
-                Message = e.Error.Message.Length > 500 ? e.Error.Message[..500] : e.Error.Message,
-                IsDuplicate = e.IsDuplicate,
-            }), ct);
+            await run.SaveErrorsAsync(ct);
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Succeeded,
                 $"{ImportColumns.ChineseName(kind)}导入：文件 {import.FileName}（SHA-256 {import.FileSha256}），共{import.TotalRows}行，导入{import.Accepted}行（其中未变化{import.Unchanged}行），拒绝{import.Rejected}行，重复{import.Duplicates}行"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return Summarize(import, stored.Select(e => e.Error).ToList());
+            return Summarize(import, errors.First());
         }
         finally
         {
@@ -351,6 +342,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 counts.Accepted++;
             }
 
+            await SaveErrorsAsync(ct);
             await writer.FlushAsync(ct);
             await Determination.RecomputeAsync(db, touched, today, ct);
             await db.SaveChangesAsync(ct);
@@ -410,12 +402,24 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             }
 
             // Facts just added are not yet saved: save, then recompute from the stored facts.
+            await SaveErrorsAsync(ct);
             await writer.FlushAsync(ct);
             await db.SaveChangesAsync(ct);
             await Determination.RecomputeAsync(db, touched, today, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+
+        /// <summary>Writes the problems found since the last batch (both sides add to the list).</summary>
+        public Task SaveErrorsAsync(CancellationToken ct) => writer.WriteErrorsAsync(errors.Drain().Select(e => new ImportError
+        {
+            ImportId = import.Id,
+            Row = e.Error.Row,
+            Column = e.Error.Column,
+            Value = e.Error.Value is { Length: > 200 } ? e.Error.Value[..200] : e.Error.Value,
+            Message = e.Error.Message.Length > 500 ? e.Error.Message[..500] : e.Error.Message,
+            IsDuplicate = e.IsDuplicate,
+        }), ct);
 
         private bool UpsertHonor(Person person, HonourEntry entry, List<Honor> honors)
         {
