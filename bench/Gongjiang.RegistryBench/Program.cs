@@ -156,8 +156,8 @@ if (what.Contains("search"))
     }
 
     var persons = CopyBaseline.ValidPersons(searchRows);
-    var (id, name, count) = await SearchBench.RunAsync(bench, searchDb, persons, searchCalls, Log);
-    foreach (var r in new[] { id, name })
+    var (results, count) = await SearchBench.RunAsync(bench, searchDb, persons, searchCalls, Log);
+    foreach (var r in results)
     {
         Log($"{r.Kind}: {r.Calls} calls, p50 {r.P50:0.0} ms, p95 {r.P95:0.0} ms, max {r.Max:0.0} ms, mean hits {r.MeanHits:0.0}, misses {r.Misses}");
         report.Add([$"Search: {r.Kind} (PersonUseCases.SearchAsync, page 20)", $"{count:N0} persons (filled by COPY baseline), {r.Calls} calls",
