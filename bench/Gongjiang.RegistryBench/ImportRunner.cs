@@ -118,6 +118,11 @@ internal static class ImportRunner
         }
 
         watch.Stop();
+        var gc = GC.GetGCMemoryInfo(GCKind.Any);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GC: allocated {BenchContext.Mb(GC.GetTotalAllocatedBytes())} MB, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, " +
+            $"heap at the last collection {BenchContext.Mb(gc.HeapSizeBytes)} MB, committed {BenchContext.Mb(gc.TotalCommittedBytes)} MB, pause {gc.PauseTimePercentage:0.0} %, " +
+            $"live after a full collection {BenchContext.Mb(GC.GetTotalMemory(forceFullCollection: true))} MB"));
         using var self = Process.GetCurrentProcess();
         self.Refresh();
         var result = new ImportResult(files.Length, accepted, rejected, duplicates, unchanged, fileError, exception, watch.Elapsed.TotalSeconds,

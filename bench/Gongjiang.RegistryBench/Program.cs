@@ -45,12 +45,12 @@ async Task<string> FreshDatabaseAsync(string label)
 }
 
 // 1. The file(s).
-const long ImportLimit = 150L * 1024 * 1024; // ImportReadOptions.MaxBytes
+var importLimit = Gongjiang.Web.Features.Registry.Imports.Reading.ImportReadOptions.Default.MaxBytes;
 List<string> Files(int total)
 {
     var whole = RosterFiles.Ensure(total, 0, total, format, Log);
     var size = new FileInfo(whole).Length;
-    var per = partRows > 0 ? partRows : size > ImportLimit ? (int)Math.Max(1, total * (ImportLimit * 0.9 / size)) : total;
+    var per = partRows > 0 ? partRows : size > importLimit ? (int)Math.Max(1, total * (importLimit * 0.9 / size)) : total;
     if (per >= total)
     {
         return [whole];
@@ -105,7 +105,7 @@ if (what.Contains("import"))
     Log($"import of {rows:N0} rows in {mainFiles.Count} file(s) …");
     main = ImportRunner.RunInChild(bench, importDb, mainFiles, serverGc, Log);
     Log($"import: accepted {main.Accepted:N0}, rejected {main.Rejected:N0}, duplicates {main.Duplicates:N0}, unchanged {main.Unchanged:N0}, {main.Seconds:0.0} s = {main.AcceptedPerSecond:N0} accepted rows/s; peak RSS {BenchContext.Mb(main.PeakRssBytes)} MB");
-    var label = mainFiles.Count > 1 ? $"{mainFiles.Count} uploads, each under the 150 MB limit" : "one upload";
+    var label = mainFiles.Count > 1 ? $"{mainFiles.Count} uploads, each under the {importLimit / 1024 / 1024} MB limit" : "one upload";
     report.Add([$"Import {format.ToUpperInvariant()} (ImportService.RunAsync, {label})",
         $"{rows:N0} rows: accepted {main.Accepted:N0}, rejected {main.Rejected:N0}, duplicates {main.Duplicates:N0}, unchanged {main.Unchanged:N0}",
         $"{main.Seconds:0.0} s → **{main.AcceptedPerSecond:N0} accepted rows/s** ({rows / main.Seconds:N0} file rows/s)",
@@ -156,8 +156,8 @@ if (what.Contains("search"))
     }
 
     var persons = CopyBaseline.ValidPersons(searchRows);
-    var (id, name, count) = await SearchBench.RunAsync(bench, searchDb, persons, searchCalls, Log);
-    foreach (var r in new[] { id, name })
+    var (results, count) = await SearchBench.RunAsync(bench, searchDb, persons, searchCalls, Log);
+    foreach (var r in results)
     {
         Log($"{r.Kind}: {r.Calls} calls, p50 {r.P50:0.0} ms, p95 {r.P95:0.0} ms, max {r.Max:0.0} ms, mean hits {r.MeanHits:0.0}, misses {r.Misses}");
         report.Add([$"Search: {r.Kind} (PersonUseCases.SearchAsync, page 20)", $"{count:N0} persons (filled by COPY baseline), {r.Calls} calls",

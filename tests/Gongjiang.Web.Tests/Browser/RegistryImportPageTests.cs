@@ -20,7 +20,7 @@ public sealed class RegistryImportPageTests(BrowserFixture browser, BrowserApp a
         // 1. The roster, saved by an office suite in GBK, with title rows and aliases.
         await page.GetByRole(AriaRole.Link, new() { Name = "名册导入" }).ClickAsync();
         await page.GetByLabel("导入类型").SelectOptionAsync("roster");
-        await page.GetByLabel("文件（CSV 或 XLSX，不超过 150 MB）").SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("文件（CSV 或 XLSX，不超过 512 MB）").SetInputFilesAsync(new FilePayload
         {
             Name = "深圳市高技能人才名册.csv",
             MimeType = "text/csv",
@@ -44,7 +44,7 @@ public sealed class RegistryImportPageTests(BrowserFixture browser, BrowserApp a
         // 3. The honours list.
         await page.GotoAsync(app.Url("/registry/imports"));
         await page.GetByLabel("导入类型").SelectOptionAsync("honours");
-        await page.GetByLabel("文件（CSV 或 XLSX，不超过 150 MB）").SetInputFilesAsync(new FilePayload
+        await page.GetByLabel("文件（CSV 或 XLSX，不超过 512 MB）").SetInputFilesAsync(new FilePayload
         {
             Name = "荣誉名单.csv",
             MimeType = "text/csv",
@@ -81,7 +81,7 @@ public sealed class RegistryImportPageTests(BrowserFixture browser, BrowserApp a
         await page.SignInAsync(app.BaseAddress, "clerk");
         await page.GotoAsync(app.Url("/registry/imports"));
 
-        await page.GetByLabel("文件（CSV 或 XLSX，不超过 150 MB）").SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n\0\0\0\0binary\0\0\0") });
+        await page.GetByLabel("文件（CSV 或 XLSX，不超过 512 MB）").SetInputFilesAsync(new FilePayload { Name = "scan.pdf", MimeType = "application/pdf", Buffer = Encoding.ASCII.GetBytes("%PDF-1.7\n\0\0\0\0binary\0\0\0") });
         await page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 

@@ -176,9 +176,9 @@ public sealed class RegistryImportTests : IDisposable
         var row = Encoding.UTF8.GetBytes($"张三,{Id("44030619880606678")},某公司,{Credit("440306", "MA5G0009")},钳工\n");
         var before = await SnapshotAsync();
 
-        var summary = await service.RunAsync(new RepeatingStream(header, row, 151L * 1024 * 1024), "big.csv", Gongjiang.Web.Features.Registry.Imports.ImportKind.Roster, null, CancellationToken.None);
+        var summary = await service.RunAsync(new RepeatingStream(header, row, 513L * 1024 * 1024), "big.csv", Gongjiang.Web.Features.Registry.Imports.ImportKind.Roster, null, CancellationToken.None);
 
-        Assert.Contains("超过上限", summary.FileError, StringComparison.Ordinal);
+        Assert.Equal("文件大小超过上限 512 MB，请拆分为多个文件分批导入", summary.FileError);
         Assert.Equal(0, summary.Accepted);
         Assert.Equal(before, await SnapshotAsync());
     }

@@ -69,13 +69,13 @@ public sealed class ImportFileSafetyTests
     }
 
     [Fact]
-    public void A_151_mb_upload_of_known_length_is_refused_before_copying()
+    public void A_513_mb_upload_of_known_length_is_refused_before_copying()
     {
-        using var stream = new GeneratedStream(151L * 1024 * 1024, seekable: true);
+        using var stream = new GeneratedStream(513L * 1024 * 1024, seekable: true);
 
         using var result = ImportFileReader.Open(stream, "名册.csv", ImportKind.Roster, new ImportReadOptions());
 
-        Assert.Equal("文件大小 151.0 MB 超过上限 150 MB，请拆分为多个文件分批导入", result.Error);
+        Assert.Equal("文件大小 513.0 MB 超过上限 512 MB，请拆分为多个文件分批导入", result.Error);
         Assert.Equal(0, stream.BytesRead);
     }
 
@@ -84,7 +84,7 @@ public sealed class ImportFileSafetyTests
     {
         using var stream = new GeneratedStream(151L * 1024 * 1024, seekable: false);
 
-        using var result = ImportFileReader.Open(stream, "名册.csv", ImportKind.Roster, new ImportReadOptions());
+        using var result = ImportFileReader.Open(stream, "名册.csv", ImportKind.Roster, new ImportReadOptions { MaxBytes = 150L * 1024 * 1024 });
 
         Assert.Equal("文件大小超过上限 150 MB，请拆分为多个文件分批导入", result.Error);
         Assert.True(stream.BytesRead < 151L * 1024 * 1024);

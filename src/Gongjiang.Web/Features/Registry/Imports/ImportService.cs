@@ -25,9 +25,11 @@ public sealed record ImportErrorDto(int Row, string Column, string? Value, strin
 /// </summary>
 public sealed class ImportService(GongjiangDbContext db, IdNumberProtector protector, TimeProvider clock)
 {
-    private const int BatchSize = 2000;
     private const int MaxStoredErrors = 100_000;
     public const int ErrorsInAnswer = 200;
+
+    /// <summary>Tests only: the portable (Entity Framework) writer even on PostgreSQL, to compare the two paths.</summary>
+    internal bool PortableWriter { get; set; }
 
     public async Task<ImportSummary> RunAsync(Stream content, string? fileName, ImportKind kind, string? encoding, CancellationToken ct)
     {
@@ -44,41 +46,27 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             CreatedAt = clock.GetUtcNow(),
         };
 
-        // Keep our own copy: it gives the file's hash and a seekable stream to the reader. Never truncate: a file over
-        // the limit is refused whole.
-        var limit = new ImportReadOptions().MaxBytes;
-        await using var copy = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        long total = 0;
+        // One copy of the upload, to a temporary file deleted afterwards: it gives the file's SHA-256 on the way and the
+        // reader a file it can read more than once. A file over the limit is refused whole, never truncated.
+        var options = new ImportReadOptions { Encoding = encoding };
+        TempUpload? upload;
+        string? tooLarge;
         using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
-            var buffer = new byte[1 << 16];
-            int read;
-            while ((read = await content.ReadAsync(buffer, ct)) > 0)
-            {
-                total += read;
-                if (total > limit)
-                {
-                    break;
-                }
-
-                sha.AppendData(buffer, 0, read);
-                await copy.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
-
+            (upload, tooLarge) = await TempUpload.CreateAsync(content, options.MaxBytes, ct, sha);
             import.FileSha256 = Convert.ToHexStringLower(sha.GetHashAndReset());
         }
 
-        if (total > limit)
+        if (upload is null)
         {
-            import.FileError = $"文件超过上限 {limit / 1024 / 1024} MB，请拆分为多个文件分批导入";
+            import.FileError = tooLarge;
             db.Add(import);
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{import.FileError}"));
             await db.SaveChangesAsync(ct);
             return Summarize(import, []);
         }
 
-        copy.Position = 0;
-        using var reader = ImportFileReader.Open(copy, fileName, kind, new ImportReadOptions { Encoding = encoding });
+        using var reader = ImportFileReader.OpenUpload(upload, fileName, kind, options);
         if (reader.Error is not null)
         {
             import.FileError = reader.Error;
@@ -91,88 +79,41 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
         import.Format = reader.Format ?? "";
         import.Encoding = reader.Encoding;
-        var validator = new RowValidator(today, actor.Jurisdiction);
-        var errors = new List<RowError>();
-        var duplicates = new List<RowError>();
-        var run = new Run(db, protector, clock.GetUtcNow(), today, actor.Jurisdiction, import, errors, duplicates);
+        var errors = new ErrorList(MaxStoredErrors, ErrorsInAnswer);
+        var readCounts = new Counts();
+        var applied = new Counts();
+        var writer = PortableWriter ? new EfRegistryWriter(db) : RegistryWriter.For(db);
+        using var preparation = new Preparation(new RowValidator(today, actor.Jurisdiction), protector, errors, readCounts);
+        var run = new Run(db, writer, clock.GetUtcNow(), today, actor.Jurisdiction, import, errors, applied);
 
-        string? midFileError = null;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.SuppressInsertAudit = true;
         try
         {
             db.Add(import);
             await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
 
+            // Reading and checking the rows (the application's work) run one batch ahead of applying them (mostly the
+            // database's work), on another thread: the two overlap instead of adding up.
             if (kind == ImportKind.Roster)
             {
-                var batch = new List<RosterEntry>(BatchSize);
-                foreach (var row in reader.Rows)
-                {
-                    if (row.FileError is not null)
-                    {
-                        midFileError = row.FileError;
-                        break;
-                    }
-
-                    import.TotalRows++;
-                    var (entry, rowErrors) = validator.Roster(row);
-                    if (entry is null)
-                    {
-                        errors.AddRange(rowErrors);
-                        import.Rejected++;
-                        continue;
-                    }
-
-                    batch.Add(entry);
-                    if (batch.Count == BatchSize)
-                    {
-                        await run.RosterBatchAsync(batch, ct);
-                        batch.Clear();
-                    }
-                }
-
-                await run.RosterBatchAsync(batch, ct);
+                await Pipeline.RunAsync(preparation.Roster(reader.Rows), run.RosterBatchAsync, ct);
             }
             else
             {
-                var batch = new List<HonourEntry>(BatchSize);
-                foreach (var row in reader.Rows)
-                {
-                    if (row.FileError is not null)
-                    {
-                        midFileError = row.FileError;
-                        break;
-                    }
-
-                    import.TotalRows++;
-                    var (entry, rowErrors) = validator.Honours(row);
-                    if (entry is null)
-                    {
-                        errors.AddRange(rowErrors);
-                        import.Rejected++;
-                        continue;
-                    }
-
-                    batch.Add(entry);
-                    if (batch.Count == BatchSize)
-                    {
-                        await run.HonoursBatchAsync(batch, ct);
-                        batch.Clear();
-                    }
-                }
-
-                await run.HonoursBatchAsync(batch, ct);
+                await Pipeline.RunAsync(preparation.Honours(reader.Rows), run.HonoursBatchAsync, ct);
             }
 
+            var midFileError = preparation.FileError;
             if (midFileError is not null)
             {
                 // A problem found mid-file (too many rows, broken archive): nothing is applied.
                 await transaction.RollbackAsync(ct);
                 db.ChangeTracker.Clear();
                 import.FileError = midFileError;
-                import.Accepted = import.Unchanged = import.Duplicates = 0;
-                import.Rejected = import.TotalRows;
+                import.TotalRows = readCounts.Total;
+                import.Rejected = readCounts.Total;
                 db.SuppressInsertAudit = false;
                 db.Add(import);
                 db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{midFileError}"));
@@ -180,22 +121,19 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 return Summarize(import, []);
             }
 
-            var stored = errors.Concat(duplicates).OrderBy(e => e.Row).Take(MaxStoredErrors).ToList();
-            db.AddRange(stored.Select(e => new ImportError
-            {
-                ImportId = import.Id,
-                Row = e.Row,
-                Column = e.Column,
-                Value = e.Value is { Length: > 200 } ? e.Value[..200] : e.Value,
-                Message = e.Message.Length > 500 ? e.Message[..500] : e.Message,
-                IsDuplicate = duplicates.Contains(e),
-            }));
-            import.Rejected = errors.Select(e => e.Row).Distinct().Count();
+            // The import row was saved before the rows (their records refer to it); now its counts.
+            db.Attach(import);
+            import.TotalRows = readCounts.Total;
+            import.Accepted = applied.Accepted;
+            import.Unchanged = applied.Unchanged;
+            import.Rejected = readCounts.Rejected + applied.Rejected;
+            import.Duplicates = readCounts.Duplicates + applied.Duplicates;
+            await run.SaveErrorsAsync(ct);
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Succeeded,
                 $"{ImportColumns.ChineseName(kind)}导入：文件 {import.FileName}（SHA-256 {import.FileSha256}），共{import.TotalRows}行，导入{import.Accepted}行（其中未变化{import.Unchanged}行），拒绝{import.Rejected}行，重复{import.Duplicates}行"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return Summarize(import, stored);
+            return Summarize(import, errors.First());
         }
         finally
         {
@@ -216,88 +154,36 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
     /// <summary>The state of one import while its batches are applied.</summary>
     private sealed class Run(
         GongjiangDbContext db,
-        IdNumberProtector protector,
+        IRegistryWriter writer,
         DateTimeOffset now,
         DateOnly today,
         Jurisdiction jurisdiction,
         RegistryImport import,
-        List<RowError> errors,
-        List<RowError> duplicates)
+        ErrorList errors,
+        Counts counts)
     {
-        // In-file identity of each row seen so far, kept small so that memory does not grow with the file:
-        // (ID number as a number, what the row grants) → (row, 64-bit fingerprint of the row's data).
-        private readonly Dictionary<(long Id, long What), (int Row, ulong Fingerprint)> _seen = [];
-
-        private static long IdKey(Core.Standards.CitizenIdNumber id) =>
-            (long.Parse(id.Value.AsSpan(0, 17), System.Globalization.CultureInfo.InvariantCulture) * 11) + (id.Value[17] == 'X' ? 10 : id.Value[17] - '0');
-
-        /// <summary>FNV-1a over the row's fields: equal rows give equal values; a collision would need a 2^-64 chance.</summary>
-        private static ulong Fingerprint(params object?[] fields)
+        public async Task RosterBatchAsync(List<Prepared<RosterEntry>> batch, CancellationToken ct)
         {
-            var hash = 14695981039346656037UL;
-            foreach (var field in fields)
-            {
-                foreach (var c in Convert.ToString(field, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0000")
-                {
-                    hash = (hash ^ c) * 1099511628211UL;
-                }
-
-                hash = (hash ^ '|') * 1099511628211UL;
-            }
-
-            return hash;
-        }
-
-        public async Task RosterBatchAsync(List<RosterEntry> batch, CancellationToken ct)
-        {
-            var fresh = new List<RosterEntry>(batch.Count);
-            foreach (var entry in batch)
-            {
-                var fingerprint = Fingerprint(entry.Name, entry.Mobile, entry.CreditCode, entry.RegionCode, entry.Occupation, entry.OccupationCode, entry.Post,
-                    entry.Frontline, entry.EmploymentStart, entry.SkillLevel, entry.CertificateNumber, entry.CertificateDate);
-                var key = (IdKey(entry.IdNumber), 0L);
-                if (_seen.TryGetValue(key, out var first))
-                {
-                    if (first.Fingerprint == fingerprint)
-                    {
-                        duplicates.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked, $"与第{first.Row}行完全相同，已忽略"));
-                        import.Duplicates++;
-                    }
-                    else
-                    {
-                        errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
-                            $"与第{first.Row}行是同一人（公民身份号码相同），但信息不一致；已按第{first.Row}行处理，本行未导入，请核对"));
-                        import.Rejected++;
-                    }
-
-                    continue;
-                }
-
-                _seen[key] = (entry.Row, fingerprint);
-                fresh.Add(entry);
-            }
-
-            if (fresh.Count == 0)
+            if (batch.Count == 0)
             {
                 return;
             }
 
-            var hashes = fresh.ToDictionary(e => e, e => protector.Hash(e.IdNumber.Value));
-            var hashList = hashes.Values.ToList();
+            var hashList = batch.Select(e => e.Hash).ToList();
             var existing = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
-            var codes = fresh.Select(e => e.CreditCode).Distinct(StringComparer.Ordinal).ToList();
+            var codes = batch.Select(e => e.Entry.CreditCode).Distinct(StringComparer.Ordinal).ToList();
             var enterprises = await db.Set<Enterprise>().IgnoreQueryFilters().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, ct);
             var existingIds = existing.Values.Select(p => p.Id).ToList();
             var employments = await db.Set<Employment>().Where(e => existingIds.Contains(e.PersonId) && e.EndDate == null).ToListAsync(ct);
             var certificates = await db.Set<SkillCertificate>().Where(c => existingIds.Contains(c.PersonId)).ToListAsync(ct);
             var touched = new List<Person>();
 
-            foreach (var entry in fresh)
+            foreach (var (entry, hash, cipher) in batch)
             {
                 if (db.Scope.EnterpriseId is { } own && (!enterprises.TryGetValue(entry.CreditCode, out var found) || found.Id != own))
                 {
                     errors.Add(new RowError(entry.Row, ImportColumns.CreditCode.Header, entry.CreditCode, "用人单位只能导入本单位职工，该行的统一社会信用代码不是本单位的"));
-                    import.Rejected++;
+                    counts.Rejected++;
                     continue;
                 }
 
@@ -312,7 +198,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                         RegionCode = entry.RegionCode,
                         UpdatedAt = now,
                     };
-                    db.Add(enterprise);
+                    writer.Add(enterprise);
                     enterprises[entry.CreditCode] = enterprise;
                 }
                 else if (jurisdiction.Contains(enterprise.RegionCode))
@@ -336,14 +222,13 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                     }
                 }
 
-                var hash = hashes[entry];
                 if (!existing.TryGetValue(hash, out var person))
                 {
                     person = new Person
                     {
                         Name = entry.Name,
                         IdNumberHash = hash,
-                        IdNumberCipher = protector.Protect(entry.IdNumber.Value),
+                        IdNumberCipher = cipher,
                         IdNumberMasked = entry.IdNumber.Masked,
                         Sex = entry.IdNumber.Sex,
                         BirthDate = entry.IdNumber.BirthDate,
@@ -357,10 +242,10 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                         CreatedAt = now,
                         UpdatedAt = now,
                     };
-                    db.Add(person);
+                    writer.Add(person);
                     AddEmployment(person, enterprise, entry);
                     AddCertificate(person, entry);
-                    import.Accepted++;
+                    counts.Accepted++;
                     continue;
                 }
 
@@ -368,7 +253,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 {
                     errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
                         $"该人员已在{Gongjiang.Core.Reference.RegionCatalog.Default.FullName(person.RegionCode)}登记，不在您的管辖范围内；如已调入本地，请联系原登记地区办理迁出"));
-                    import.Rejected++;
+                    counts.Rejected++;
                     continue;
                 }
 
@@ -451,26 +336,27 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 }
                 else
                 {
-                    import.Unchanged++;
+                    counts.Unchanged++;
                 }
 
-                import.Accepted++;
+                counts.Accepted++;
             }
 
+            await SaveErrorsAsync(ct);
+            await writer.FlushAsync(ct);
             await Determination.RecomputeAsync(db, touched, today, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
 
-        public async Task HonoursBatchAsync(List<HonourEntry> batch, CancellationToken ct)
+        public async Task HonoursBatchAsync(List<Prepared<HonourEntry>> batch, CancellationToken ct)
         {
             if (batch.Count == 0)
             {
                 return;
             }
 
-            var hashes = batch.ToDictionary(e => e, e => protector.Hash(e.IdNumber.Value));
-            var hashList = hashes.Values.Distinct(StringComparer.Ordinal).ToList();
+            var hashList = batch.Select(e => e.Hash).Distinct(StringComparer.Ordinal).ToList();
             var persons = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
             var ids = persons.Values.Select(p => p.Id).ToList();
             var honors = await db.Set<Honor>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
@@ -478,39 +364,20 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             var recognitions = await db.Set<ProvincialRecognition>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
             var touched = new HashSet<Person>();
 
-            foreach (var entry in batch)
+            foreach (var (entry, hash, _) in batch)
             {
-                var key = (IdKey(entry.IdNumber), ((long)entry.Kind * 1_000_000_000) + ((long)(entry.HonorType ?? 0) * 1_000_000) + ((long)(entry.AllowanceLevel ?? 0) * 10_000) + entry.Year);
-                var fingerprint = Fingerprint(entry.Name, entry.AwardingBody, entry.DocumentNumber, entry.RevokedOn);
-                if (_seen.TryGetValue(key, out var first))
-                {
-                    if (first.Fingerprint == fingerprint)
-                    {
-                        duplicates.Add(new RowError(entry.Row, ImportColumns.HonorTitle.Header, entry.Title, $"与第{first.Row}行完全相同，已忽略"));
-                        import.Duplicates++;
-                    }
-                    else
-                    {
-                        errors.Add(new RowError(entry.Row, ImportColumns.HonorTitle.Header, entry.Title, $"与第{first.Row}行是同一人的同一荣誉，但授予机关、文号或撤销信息不一致；已按第{first.Row}行处理，本行未导入"));
-                        import.Rejected++;
-                    }
-
-                    continue;
-                }
-
-                _seen[key] = (entry.Row, fingerprint);
-                if (!persons.TryGetValue(hashes[entry], out var person) || !InScope(person))
+                if (!persons.TryGetValue(hash, out var person) || !InScope(person))
                 {
                     errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
                         person is null ? "该人员不在人员名册中，请先导入其所在单位的人员名册" : "该人员不在您的管辖范围内"));
-                    import.Rejected++;
+                    counts.Rejected++;
                     continue;
                 }
 
                 if (person.Name != entry.Name)
                 {
                     errors.Add(new RowError(entry.Row, ImportColumns.Name.Header, entry.Name, $"姓名与人员名册中的“{person.Name}”不一致，请核对公民身份号码和姓名"));
-                    import.Rejected++;
+                    counts.Rejected++;
                     continue;
                 }
 
@@ -528,18 +395,31 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 }
                 else
                 {
-                    import.Unchanged++;
+                    counts.Unchanged++;
                 }
 
-                import.Accepted++;
+                counts.Accepted++;
             }
 
             // Facts just added are not yet saved: save, then recompute from the stored facts.
+            await SaveErrorsAsync(ct);
+            await writer.FlushAsync(ct);
             await db.SaveChangesAsync(ct);
             await Determination.RecomputeAsync(db, touched, today, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
         }
+
+        /// <summary>Writes the problems found since the last batch (both sides add to the list).</summary>
+        public Task SaveErrorsAsync(CancellationToken ct) => writer.WriteErrorsAsync(errors.Drain().Select(e => new ImportError
+        {
+            ImportId = import.Id,
+            Row = e.Error.Row,
+            Column = e.Error.Column,
+            Value = e.Error.Value is { Length: > 200 } ? e.Error.Value[..200] : e.Error.Value,
+            Message = e.Error.Message.Length > 500 ? e.Error.Message[..500] : e.Error.Message,
+            IsDuplicate = e.IsDuplicate,
+        }), ct);
 
         private bool UpsertHonor(Person person, HonourEntry entry, List<Honor> honors)
         {
@@ -548,7 +428,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             {
                 var honor = new Honor { Type = entry.HonorType!.Value, Year = entry.Year, AwardingBody = entry.AwardingBody ?? HonorTypes.DefaultAwardingBody(entry.HonorType.Value), DocumentNumber = entry.DocumentNumber, RevokedOn = entry.RevokedOn };
                 Own(person, honor);
-                db.Add(honor);
+                writer.Add(honor);
                 honors.Add(honor);
                 return true;
             }
@@ -572,7 +452,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                     RevokedOn = entry.RevokedOn,
                 };
                 Own(person, allowance);
-                db.Add(allowance);
+                writer.Add(allowance);
                 allowances.Add(allowance);
                 return true;
             }
@@ -590,7 +470,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             {
                 var recognition = new ProvincialRecognition { ProvinceCode = province, RecognizedOn = new DateOnly(entry.Year, 1, 1), DocumentNumber = entry.DocumentNumber, EndsOn = entry.RevokedOn };
                 Own(person, recognition);
-                db.Add(recognition);
+                writer.Add(recognition);
                 recognitions.Add(recognition);
                 return true;
             }
@@ -629,7 +509,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 StartDate = entry.EmploymentStart,
             };
             Own(person, employment);
-            db.Add(employment);
+            writer.Add(employment);
         }
 
         private void AddCertificate(Person person, RosterEntry entry)
@@ -648,7 +528,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 IssuedOn = entry.CertificateDate,
             };
             Own(person, certificate);
-            db.Add(certificate);
+            writer.Add(certificate);
         }
 
         /// <summary>A person who moved keeps every record in step with the scope columns.</summary>

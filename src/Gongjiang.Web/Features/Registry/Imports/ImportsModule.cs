@@ -17,7 +17,12 @@ namespace Gongjiang.Web.Features.Registry.Imports;
 /// <summary>Roster and honours imports: API, error report, templates (page and API share <see cref="ImportService"/>).</summary>
 internal static class ImportsModule
 {
-    public const long MaxUploadBytes = 150L * 1024 * 1024;
+    /// <summary>
+    /// The largest upload (512 MB, a million-row roster fits). ASP.NET Core buffers a form's file to a temporary file on
+    /// disk (above 64 KB), and the import copies it once more to hash it and read it as a stream: memory does not grow
+    /// with the size.
+    /// </summary>
+    public static readonly long MaxUploadBytes = ImportReadOptions.Default.MaxBytes;
 
     public static IServiceCollection AddRegistryImports(this IServiceCollection services)
     {
@@ -59,7 +64,7 @@ internal static class ImportsModule
         }
         catch (InvalidDataException)
         {
-            return Back($"文件超过上限 {MaxUploadBytes / 1024 / 1024} MB，请拆分后分批导入");
+            return Back($"文件超过上限 {TempUpload.FormatSize(MaxUploadBytes, oneDecimal: false)}，请拆分后分批导入");
         }
 
         var kind = ParseKind(form["kind"]);
@@ -109,7 +114,7 @@ internal static class ImportsModule
         }
         catch (InvalidDataException)
         {
-            errors.Add("file", $"文件超过上限 {MaxUploadBytes / 1024 / 1024} MB，或上传内容不完整");
+            errors.Add("file", $"文件超过上限 {TempUpload.FormatSize(MaxUploadBytes, oneDecimal: false)}，或上传内容不完整");
             return Problems.Validation(errors);
         }
 
@@ -130,7 +135,7 @@ internal static class ImportsModule
         }
         else if (file.Length > MaxUploadBytes)
         {
-            errors.Add("file", $"文件大小 {file.Length / 1024.0 / 1024.0:0.0} MB 超过上限 {MaxUploadBytes / 1024 / 1024} MB，请拆分后分批导入");
+            errors.Add("file", $"文件大小 {TempUpload.FormatSize(file.Length, oneDecimal: true)} 超过上限 {TempUpload.FormatSize(MaxUploadBytes, oneDecimal: false)}，请拆分后分批导入");
         }
 
         var encoding = form["encoding"].ToString();

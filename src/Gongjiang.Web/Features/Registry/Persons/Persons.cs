@@ -149,7 +149,9 @@ public static class PersonUseCases
             return (null, errors);
         }
 
-        var persons = db.Set<Person>().AsNoTracking();
+        var q = search.Q?.Trim();
+        var grams = q is { Length: > 0 } && db.Database.IsNpgsql() ? NameGrams.Sql(q) : null;
+        var persons = (grams is null ? db.Set<Person>() : db.Set<Person>().FromSqlRaw(grams, q!)).AsNoTracking();
         if (id is not null)
         {
             var hash = protector.Hash(id.Value);
@@ -157,9 +159,10 @@ public static class PersonUseCases
             await db.RecordAsync(new AuditEvent(AuditActions.View, nameof(Person), null, Detail: $"按公民身份号码查询 {id.Masked}"), ct);
         }
 
-        if (!string.IsNullOrWhiteSpace(search.Q))
+        if (q is { Length: > 0 } && grams is null)
         {
-            var pattern = "%" + LikeEscape(search.Q.Trim()) + "%";
+            // On PostgreSQL a trigram index serves 3 characters and more (1 and 2: NameGrams, above, exact by itself).
+            var pattern = "%" + LikeEscape(q) + "%";
             persons = persons.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
 
@@ -321,4 +324,41 @@ public static class PersonUseCases
         mobile is null ? null : MobileNumber.Parse(mobile) is { IsValid: true } m ? m.Value!.Masked : "***";
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+}
+
+/// <summary>
+/// Name substring search of 1 or 2 characters on PostgreSQL, where trigram indexes cannot help (they need 3). A name
+/// contains q at its start or further on; migration NameGrams indexes both: a B-tree over (left(name, n), name, id)
+/// reads the first part in name order, a GIN index over <c>gj_name_tail_grams(name)</c> (the 1- and 2-character
+/// substrings from the second character on) finds the second. The two parts do not overlap, and together they are
+/// exactly "name contains q".
+/// </summary>
+public static class NameGrams
+{
+    private const string Head = """SELECT * FROM persons WHERE left("Name", {n}) = {0}""";
+    private const string Tail = """SELECT * FROM persons WHERE gj_name_tail_grams("Name") @> ARRAY[{0}]::text[] AND left("Name", {n}) <> {0}""";
+
+    // The length is a literal: the indexes are over left("Name", 1) and left("Name", 2).
+    private static readonly string[] Queries =
+    [
+        "",
+        Head.Replace("{n}", "1", StringComparison.Ordinal) + " UNION ALL " + Tail.Replace("{n}", "1", StringComparison.Ordinal),
+        Head.Replace("{n}", "2", StringComparison.Ordinal) + " UNION ALL " + Tail.Replace("{n}", "2", StringComparison.Ordinal),
+    ];
+
+    /// <summary>The persons whose name contains q, as SQL with q as parameter {0}; null unless q is 1 or 2 characters.</summary>
+    public static string? Sql(string q)
+    {
+        // Characters as PostgreSQL counts them: Unicode scalar values, not UTF-16 code units.
+        var count = 0;
+        foreach (var _ in q.EnumerateRunes())
+        {
+            if (++count > 2)
+            {
+                return null;
+            }
+        }
+
+        return count == 0 ? null : Queries[count];
+    }
 }

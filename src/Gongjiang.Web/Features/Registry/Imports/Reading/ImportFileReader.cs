@@ -44,6 +44,20 @@ public static class ImportFileReader
         return upload is null ? ImportReadResult.Failure(error!) : Read(upload, fileName, kind, options);
     }
 
+    /// <summary>Reads an upload already copied to a temporary file (which the result then owns and deletes).</summary>
+    internal static ImportReadResult OpenUpload(TempUpload upload, string? fileName, ImportKind kind, ImportReadOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(options);
+        if (Precheck(kind, options) is { } invalid)
+        {
+            upload.Dispose();
+            return ImportReadResult.Failure(invalid);
+        }
+
+        return Read(upload, fileName, kind, options);
+    }
+
     /// <summary>Failures of reading a damaged or hostile file, as opposed to bugs and resource exhaustion.</summary>
     internal static bool IsReadFailure(Exception exception) =>
         exception is not (OutOfMemoryException or StackOverflowException or OperationCanceledException or ObjectDisposedException);

@@ -3,7 +3,7 @@ namespace Gongjiang.Web.Features.Registry.Imports.Reading;
 /// <summary>Limits and choices for <see cref="ImportFileReader"/>.</summary>
 public sealed record ImportReadOptions
 {
-    /// <summary>The defaults: automatic encoding, 150 MB, 1 GB unpacked XLSX, ratio 100, two million rows.</summary>
+    /// <summary>The defaults: automatic encoding, 512 MB, 4 GB unpacked XLSX, ratio 100, two million rows.</summary>
     public static ImportReadOptions Default { get; } = new();
 
     /// <summary>
@@ -12,11 +12,17 @@ public sealed record ImportReadOptions
     /// </summary>
     public string? Encoding { get; init; }
 
-    /// <summary>The largest accepted upload in bytes.</summary>
-    public long MaxBytes { get; init; } = 150L * 1024 * 1024;
+    /// <summary>
+    /// The largest accepted upload in bytes: a million-row roster is about 260 MB as CSV and 220 MB as XLSX. The upload
+    /// is copied to a temporary file and read as a stream, so the size costs disk, not memory.
+    /// </summary>
+    public long MaxBytes { get; init; } = 512L * 1024 * 1024;
 
-    /// <summary>The largest accepted total of the declared unpacked sizes of an XLSX file's entries.</summary>
-    public long MaxXlsxUncompressedBytes { get; init; } = 1L * 1024 * 1024 * 1024;
+    /// <summary>
+    /// The largest accepted total of the declared unpacked sizes of an XLSX file's entries: a sheet of a million rows
+    /// unpacks to about 1.4 GB. Read as a stream, never held; the compression ratio below is what catches a zip bomb.
+    /// </summary>
+    public long MaxXlsxUncompressedBytes { get; init; } = 4L * 1024 * 1024 * 1024;
 
     /// <summary>The largest accepted unpacked/packed ratio of one XLSX entry of at least 1 MB unpacked.</summary>
     public int MaxXlsxCompressionRatio { get; init; } = 100;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Security.Cryptography;
 
 namespace Gongjiang.Web.Features.Registry.Imports.Reading;
 
@@ -62,7 +63,9 @@ internal sealed class TempUpload : IDisposable
         }
     }
 
-    public static async Task<(TempUpload? Upload, string? Error)> CreateAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Copies <paramref name="content"/>, adding every byte to <paramref name="hash"/> when given.</summary>
+    public static async Task<(TempUpload? Upload, string? Error)> CreateAsync(
+        Stream content, long maxBytes, CancellationToken cancellationToken, IncrementalHash? hash = null)
     {
         if (TooLargeUpFront(content, maxBytes, out var error))
         {
@@ -84,6 +87,7 @@ internal sealed class TempUpload : IDisposable
                     return (null, TooLargeMessage(null, maxBytes));
                 }
 
+                hash?.AppendData(buffer, 0, read);
                 await upload._owner.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
             }
 
