@@ -115,9 +115,6 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean");
 
-                    b.Property<bool>("IsPublic")
-                        .HasColumnType("boolean");
-
                     b.Property<int>("ListedCount")
                         .HasColumnType("integer");
 
@@ -194,7 +191,7 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("IsPublic", "Status");
+                    b.HasIndex("Status");
 
                     b.HasIndex("RegionCode", "PeriodKey")
                         .IsUnique();

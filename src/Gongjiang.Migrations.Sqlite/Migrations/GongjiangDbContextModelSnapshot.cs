@@ -109,9 +109,6 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsPublic")
-                        .HasColumnType("INTEGER");
-
                     b.Property<int>("ListedCount")
                         .HasColumnType("INTEGER");
 
@@ -188,7 +185,7 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                     b.HasIndex("Sequence")
                         .IsUnique();
 
-                    b.HasIndex("IsPublic", "Status");
+                    b.HasIndex("Status");
 
                     b.HasIndex("RegionCode", "PeriodKey")
                         .IsUnique();

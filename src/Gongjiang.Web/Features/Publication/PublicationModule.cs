@@ -50,15 +50,14 @@ internal static class PublicationModule
         var group = app.MapApiGroup("publications", "公布（编制、公示、复核）", Permissions.PublicationManage);
         group.MapGet("/", async (GongjiangDbContext db, CancellationToken ct) =>
         {
-            var prefix = db.Actor.Jurisdiction.Prefix;
-            var list = await db.Set<Data.Publication>().AsNoTracking().Where(p => p.RegionCode.StartsWith(prefix))
+            var list = await db.Set<Data.Publication>().AsNoTracking().Of(db.Actor.Jurisdiction)
                 .OrderByDescending(p => p.Id) // version-7 ids: newest first, on SQLite too (no DateTimeOffset ordering there)
                .ToListAsync(ct);
             return TypedResults.Ok(list.Select(PublicationDto.From).ToList());
         }).WithSummary("本辖区的公布（草稿、公示中、已公布）");
         group.MapPost("/", Prepare).WithSummary("编制一期名单（period：2026-Q4、2026-H2 或 2026）；同一辖区同一期次只能一期");
         group.MapGet("/{id:guid}", async Task<Results<Ok<PublicationDto>, ProblemHttpResult>> (Guid id, GongjiangDbContext db, CancellationToken ct) =>
-            await db.Set<Data.Publication>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && p.RegionCode.StartsWith(db.Actor.Jurisdiction.Prefix), ct) is { } p
+            await db.Set<Data.Publication>().AsNoTracking().Of(db.Actor.Jurisdiction).FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
                 ? TypedResults.Ok(PublicationDto.From(p)) : Problems.NotFound("该公布")).WithSummary("一期公布");
         group.MapDelete("/{id:guid}", async (Guid id, GongjiangDbContext db, CancellationToken ct) =>
             Outcome(await PublicationUseCases.DeleteDraftAsync(db, id, ct))).WithSummary("删除草稿");

@@ -8,6 +8,7 @@ using Gongjiang.Core.Skills;
 using Gongjiang.Core.Standards;
 using Gongjiang.Web.Features.Publication.Data;
 using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
@@ -30,8 +31,6 @@ public sealed class PublicationOptions
 public static class PublicationUseCases
 {
     public const string EntityName = "Publication";
-
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     /// <summary>编制: a draft of the jurisdiction's current leading talents for a period, with its change list.</summary>
     public static async Task<(Guid? Id, FieldErrors Errors)> PrepareAsync(GongjiangDbContext db, string? periodKey, TimeProvider clock, CancellationToken ct)
@@ -74,7 +73,7 @@ public static class PublicationUseCases
         var enterpriseOf = current.ToDictionary(c => c.Facts.PersonId, c => c.EnterpriseId);
 
         var now = clock.GetUtcNow();
-        var regionName = region == Gongjiang.Core.Access.Jurisdiction.CountryCode ? "全国" : RegionCatalog.Default.FullName(region);
+        var regionName = RegionCatalog.Default.FullName(region);
         var publication = new Data.Publication
         {
             RegionCode = region,
@@ -168,7 +167,7 @@ public static class PublicationUseCases
             return errors;
         }
 
-        var today = Today(clock);
+        var today = ChinaTime.Today(clock);
         if (options.NoticeWorkingDays is < 1 or > 60)
         {
             errors.Add("noticeWorkingDays", "公示期应为1至60个工作日，请检查配置 Publication:NoticeWorkingDays");
@@ -183,7 +182,6 @@ public static class PublicationUseCases
         publication.NoticeStartsOn = today;
         publication.NoticeEndsOn = endsOn;
         publication.NoticeEndsOnProvisional = provisional;
-        publication.IsPublic = true;
         db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, id.ToString(), Detail: $"开始公示，公示期{today:yyyy-MM-dd}至{endsOn:yyyy-MM-dd}（{options.NoticeWorkingDays}个工作日），新增{publication.AddedCount}人公示"));
         await db.SaveChangesAsync(ct);
         await db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.Change == EntryChange.Added)
@@ -209,8 +207,9 @@ public static class PublicationUseCases
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Set<PublicationEntry>().Where(e => e.PublicationId == id).ExecuteDeleteAsync(ct);
+        var entries = await db.Set<PublicationEntry>().Where(e => e.PublicationId == id).ExecuteDeleteAsync(ct);
         db.Remove(publication);
+        db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, id.ToString(), Detail: $"删除草稿{publication.Title}（含{entries}条名单）"));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return errors;
@@ -226,7 +225,7 @@ public static class PublicationUseCases
         }
 
         var undecided = await db.Set<Objection>().CountAsync(o => o.PublicationId == id && o.Decision == null, ct);
-        var today = Today(clock);
+        var today = ChinaTime.Today(clock);
         var refusals = PublicationWorkflow.CanApprove(publication.Status, publication.NoticeEndsOn, today, undecided,
             publication.PreparedById, db.Actor.UserId ?? db.Actor.UserName);
         var errors = new FieldErrors();
@@ -282,7 +281,7 @@ public static class PublicationUseCases
         var target = await (
             from e in db.Set<PublicationEntry>().AsNoTracking()
             join p in db.Set<Data.Publication>().AsNoTracking() on e.PublicationId equals p.Id
-            where e.Id == entryId && p.Id == publicationId && p.IsPublic && e.IsPublic
+            where e.Id == entryId && p.Id == publicationId && p.Status != PublicationStatus.Draft && e.IsPublic
             select new { p.Status, p.NoticeEndsOn, p.RegionCode, e.Change, e.WithdrawnOn }).FirstOrDefaultAsync(ct);
         if (target is null || target.Change != EntryChange.Added || target.WithdrawnOn is not null)
         {
@@ -290,7 +289,7 @@ public static class PublicationUseCases
             return (null, errors);
         }
 
-        if (PublicationWorkflow.CanObject(target.Status, target.NoticeEndsOn, Today(clock)) is { } closed)
+        if (PublicationWorkflow.CanObject(target.Status, target.NoticeEndsOn, ChinaTime.Today(clock)) is { } closed)
         {
             errors.Add("entry", closed);
             return (null, errors);
@@ -308,7 +307,7 @@ public static class PublicationUseCases
         }
 
         var now = clock.GetUtcNow();
-        var receipt = "YY" + now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyyMMdd", CultureInfo.InvariantCulture) +
+        var receipt = "YY" + now.ToOffset(ChinaTime.Offset).ToString("yyyyMMdd", CultureInfo.InvariantCulture) +
             RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
         db.Add(new Objection
         {
@@ -365,7 +364,7 @@ public static class PublicationUseCases
             var entry = await db.Set<PublicationEntry>().FirstAsync(e => e.Id == objection.EntryId, ct);
             if (entry.WithdrawnOn is null)
             {
-                entry.WithdrawnOn = Today(clock);
+                entry.WithdrawnOn = ChinaTime.Today(clock);
                 entry.IsPublic = false;
                 publication.WithdrawnCount++;
                 publication.AddedCount--;
@@ -401,9 +400,6 @@ public static class PublicationUseCases
     }
 
     /// <summary>A publication of the actor's own jurisdiction or below (not merely a public one of elsewhere).</summary>
-    private static async Task<Data.Publication?> FindOwnAsync(GongjiangDbContext db, Guid id, CancellationToken ct)
-    {
-        var publication = await db.Set<Data.Publication>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        return publication is not null && db.Actor.Jurisdiction.Contains(publication.RegionCode) ? publication : null;
-    }
+    private static Task<Data.Publication?> FindOwnAsync(GongjiangDbContext db, Guid id, CancellationToken ct) =>
+        db.Set<Data.Publication>().Of(db.Actor.Jurisdiction).FirstOrDefaultAsync(p => p.Id == id, ct);
 }

@@ -49,7 +49,7 @@ internal static class DemoPublication
             }
 
             // Last quarter's list, so that the current quarter is free for a visitor to prepare.
-            var period = PublicationPeriod.Containing(PublicationUseCases.Today(clock), PublicationFrequency.Quarterly).Previous();
+            var period = PublicationPeriod.Containing(Gongjiang.Web.Platform.ChinaTime.Today(clock), PublicationFrequency.Quarterly).Previous();
             var (id, _) = await PublicationUseCases.PrepareAsync(db, period.Key, preparedAt, ct);
             if (id is not null)
             {

@@ -60,9 +60,6 @@ public sealed class Publication
     /// <summary>The latest published publication of its jurisdiction: what the public list shows.</summary>
     public bool IsCurrent { get; set; }
 
-    /// <summary>Visible to everyone (公示中 or 已公布).</summary>
-    public bool IsPublic { get; set; }
-
     public int ListedCount { get; set; }
 
     public int AddedCount { get; set; }
@@ -165,9 +162,23 @@ public sealed class PublicationSchedule
     public DateTimeOffset UpdatedAt { get; set; }
 }
 
+/// <summary>Queries of publications as an office sees them.</summary>
+public static class PublicationQueries
+{
+    /// <summary>
+    /// The publications of a jurisdiction and below. The scope filter also lets every public publication through
+    /// (<see cref="ScopeRule{T}.Public"/>); office pages and feeds must list only their own.
+    /// </summary>
+    public static IQueryable<Publication> Of(this IQueryable<Publication> publications, Gongjiang.Core.Access.Jurisdiction jurisdiction)
+    {
+        var prefix = jurisdiction.Prefix;
+        return publications.Where(p => p.RegionCode.StartsWith(prefix));
+    }
+}
+
 internal sealed class PublicationConfiguration : IScopedEntityConfiguration
 {
-    public static readonly ScopeRule<Publication> Rule = new() { Region = p => p.RegionCode, ReadableByBoundActors = true, Public = p => p.IsPublic };
+    public static readonly ScopeRule<Publication> Rule = new() { Region = p => p.RegionCode, ReadableByBoundActors = true, Public = p => p.Status != PublicationStatus.Draft }; // 公示中 or 已公布: public
 
     public static readonly ScopeRule<PublicationEntry> EntryRule = new()
     {
@@ -199,7 +210,7 @@ internal sealed class PublicationConfiguration : IScopedEntityConfiguration
             // “A second publication for the same period and jurisdiction is refused”: also under a race.
             b.HasIndex(p => new { p.RegionCode, p.PeriodKey }).IsUnique();
             b.HasIndex(p => p.Sequence).IsUnique();
-            b.HasIndex(p => new { p.IsPublic, p.Status });
+            b.HasIndex(p => p.Status);
             b.HasScope(context, Rule);
         });
         builder.Entity<PublicationEntry>(b =>

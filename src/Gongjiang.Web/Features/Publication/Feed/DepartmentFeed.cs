@@ -58,9 +58,8 @@ public static class DepartmentFeed
 
     public static async Task<FeedPage> ReadAsync(GongjiangDbContext db, IdNumberProtector protector, string region, long since, bool revealIdNumbers, CancellationToken ct)
     {
-        var prefix = Jurisdiction.Parse(region).GetValueOrThrow().Prefix;
-        var publications = await db.Set<Data.Publication>().AsNoTracking()
-            .Where(p => p.Status == PublicationStatus.Published && p.Sequence > since && p.RegionCode.StartsWith(prefix))
+        var publications = await db.Set<Data.Publication>().AsNoTracking().Of(Jurisdiction.Parse(region).GetValueOrThrow())
+            .Where(p => p.Status == PublicationStatus.Published && p.Sequence > since)
             .OrderBy(p => p.Sequence).Take(PublicationsPerCall + 1).ToListAsync(ct);
         var hasMore = publications.Count > PublicationsPerCall;
         publications = [.. publications.Take(PublicationsPerCall)];

@@ -258,7 +258,7 @@ public static class PublicCatalog
         var lines =
             from e in db.Set<PublicationEntry>().AsNoTracking()
             join p in db.Set<PublicationRow>().AsNoTracking() on e.PublicationId equals p.Id
-            where p.IsPublic && p.IsCurrent && p.Status == PublicationStatus.Published &&
+            where p.IsCurrent && p.Status == PublicationStatus.Published &&
                 e.IsPublic && e.Change != EntryChange.Removed && e.WithdrawnOn == null
             select new { e, p.PublishedOn };
 
@@ -354,7 +354,7 @@ public static class PublicCatalog
         if (row.PreviousId is { } previousId)
         {
             previous = await db.Set<PublicationRow>().AsNoTracking()
-                .Where(p => p.Id == previousId && p.IsPublic && p.Status == PublicationStatus.Published)
+                .Where(p => p.Id == previousId && p.Status == PublicationStatus.Published)
                 .Select(p => new PublicPublicationLink(p.Id, p.Title, p.PublishedOn)).FirstOrDefaultAsync(ct);
         }
 
@@ -390,7 +390,7 @@ public static class PublicCatalog
     // cannot order by a DateTimeOffset.
     private static IQueryable<PublicationRow> PublicPublications(GongjiangDbContext db) =>
         db.Set<PublicationRow>().AsNoTracking()
-            .Where(p => p.IsPublic && (p.Status == PublicationStatus.Notice || p.Status == PublicationStatus.Published));
+            .Where(p => p.Status == PublicationStatus.Notice || p.Status == PublicationStatus.Published);
 
     // Only the public fields leave the database.
     private static IQueryable<PublicLine> Lines(IQueryable<PublicationEntry> entries) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
 using Gongjiang.Web.Features.Accounts;
+using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
@@ -38,7 +39,6 @@ internal static class PublicCatalogModule
     public const string AuditEntity = "PublicCatalog";
 
     private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     public static IEndpointRouteBuilder MapPublicCatalog(this IEndpointRouteBuilder app)
     {
@@ -105,7 +105,7 @@ internal static class PublicCatalogModule
         }
 
         await db.RecordAsync(new AuditEvent(DownloadAction, AuditEntity, null, Detail: string.Create(CultureInfo.InvariantCulture, $"{detail}；共{count}条")), ct);
-        var fileName = $"高技能领军人才名单-{clock.GetUtcNow().ToOffset(China):yyyyMMdd-HHmm}.{kind}";
+        var fileName = $"高技能领军人才名单-{clock.GetUtcNow().ToOffset(ChinaTime.Offset):yyyyMMdd-HHmm}.{kind}";
         return kind == "csv"
             ? TypedResults.File(Csv(rows), "text/csv; charset=utf-8", fileName)
             : TypedResults.File(Xlsx(rows), XlsxType, fileName);
@@ -127,7 +127,7 @@ internal static class PublicCatalogModule
 
     private static async Task<Results<Ok<PublicPublicationDetail>, ProblemHttpResult>> Publication(
         Guid id, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await PublicCatalog.PublicationAsync(db, id, PublicationUseCases.Today(clock), ct) is { } detail
+        await PublicCatalog.PublicationAsync(db, id, ChinaTime.Today(clock), ct) is { } detail
             ? TypedResults.Ok(detail)
             : Problems.NotFound("该期公示或公布的名单");
 
@@ -143,7 +143,7 @@ internal static class PublicCatalogModule
             {
                 items.Add(new JsonFeedItem(url, url, $"【公布】{p.Title}",
                     string.Create(CultureInfo.InvariantCulture, $"{p.Title}已于{published:yyyy年M月d日}公布：{PublicCatalog.CountsText(p)}。"),
-                    new DateTimeOffset(published.ToDateTime(TimeOnly.MinValue), China), ["公布", p.RegionName]));
+                    new DateTimeOffset(published.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset), ["公布", p.RegionName]));
             }
 
             if (p.NoticeStartsOn is { } noticed)
@@ -151,7 +151,7 @@ internal static class PublicCatalogModule
                 items.Add(new JsonFeedItem(url + "#notice", url, $"【公示】{p.Title}",
                     string.Create(CultureInfo.InvariantCulture,
                         $"{p.Title}公示：公示新增人员{p.Added}人，公示期{noticed:yyyy年M月d日}至{p.NoticeEndsOn:yyyy年M月d日}。对公示人员有异议的，可在公示期内提出。"),
-                    new DateTimeOffset(noticed.ToDateTime(TimeOnly.MinValue), China), ["公示", p.RegionName]));
+                    new DateTimeOffset(noticed.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset), ["公示", p.RegionName]));
             }
         }
 

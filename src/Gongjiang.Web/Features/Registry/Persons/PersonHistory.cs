@@ -11,7 +11,7 @@ namespace Gongjiang.Web.Features.Registry.Persons;
 /// <summary>A person's registered facts as they stood at the end of a day (China Standard Time).</summary>
 public sealed record PersonAsOf(
     DateOnly Date, bool Registered, string? Name, string? EnterpriseName, string? RegionName, string? Occupation, string? MobileMasked, bool? Frontline,
-    IReadOnlyList<PersonChange> ChangesSince);
+    IReadOnlyList<PersonChange> ChangesSince, IReadOnlyList<PersonChange> AllChanges);
 
 /// <summary>One recorded change of a person's facts: when, by whom, which fields from what to what (mobile numbers masked).</summary>
 public sealed record PersonChange(DateTimeOffset At, string ActorName, IReadOnlyList<FieldChange> Fields);
@@ -26,8 +26,6 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 /// </summary>
 public static class PersonHistory
 {
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     private static readonly Dictionary<string, string> FieldNames = new(StringComparer.Ordinal)
     {
         [nameof(Person.Name)] = "姓名",
@@ -51,7 +49,7 @@ public static class PersonHistory
             return null;
         }
 
-        var endOfDay = new DateTimeOffset(date.AddDays(1).ToDateTime(TimeOnly.MinValue), China);
+        var endOfDay = Platform.ChinaTime.EndOf(date);
         var key = personId.ToString();
         var entries = await db.AuditEntries.AsNoTracking()
             .Where(a => a.EntityType == nameof(Person) && a.EntityId == key && a.Action == AuditActions.Update)
@@ -70,15 +68,18 @@ public static class PersonHistory
         };
 
         var changes = new List<PersonChange>();
-        foreach (var entry in entries.Where(e => e.OccurredAtUtc >= endOfDay))
+        foreach (var entry in entries)
         {
             var before = Parse(entry.Before);
             var after = Parse(entry.After);
-            foreach (var (field, value) in before)
+            if (entry.OccurredAtUtc >= endOfDay)
             {
-                if (values.ContainsKey(field))
+                foreach (var (field, value) in before)
                 {
-                    values[field] = value;
+                    if (values.ContainsKey(field))
+                    {
+                        values[field] = value;
+                    }
                 }
             }
 
@@ -101,12 +102,8 @@ public static class PersonHistory
             registered ? values[nameof(Person.Occupation)] : null,
             registered ? PersonUseCases.MaskMobile(values[nameof(Person.Mobile)]) : null,
             registered && bool.TryParse(values[nameof(Person.Frontline)], out var frontline) ? frontline : null,
-            changes);
+            [.. changes.Where(c => c.At >= endOfDay)], changes);
     }
-
-    /// <summary>All recorded changes of the person's facts, newest first.</summary>
-    public static async Task<IReadOnlyList<PersonChange>> ChangesAsync(GongjiangDbContext db, Guid personId, CancellationToken ct) =>
-        (await AsOfAsync(db, personId, new DateOnly(2000, 1, 1), ct))?.ChangesSince ?? [];
 
     private static Dictionary<string, string?> Parse(string? json)
     {

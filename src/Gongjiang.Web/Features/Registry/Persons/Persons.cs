@@ -323,7 +323,7 @@ public static class PersonUseCases
     public static string? MaskMobile(string? mobile) =>
         mobile is null ? null : MobileNumber.Parse(mobile) is { IsValid: true } m ? m.Value!.Masked : "***";
 
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public static DateOnly Today(TimeProvider clock) => Platform.ChinaTime.Today(clock);
 }
 
 /// <summary>

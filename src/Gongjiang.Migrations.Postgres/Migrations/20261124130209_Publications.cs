@@ -51,7 +51,6 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                     PublishedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Sequence = table.Column<long>(type: "bigint", nullable: true),
                     IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
-                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
                     ListedCount = table.Column<int>(type: "integer", nullable: false),
                     AddedCount = table.Column<int>(type: "integer", nullable: false),
                     ChangedCount = table.Column<int>(type: "integer", nullable: false),
@@ -171,11 +170,6 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_publications_IsPublic_Status",
-                table: "publications",
-                columns: new[] { "IsPublic", "Status" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_publications_RegionCode_PeriodKey",
                 table: "publications",
                 columns: new[] { "RegionCode", "PeriodKey" },
@@ -186,6 +180,11 @@ namespace Gongjiang.Migrations.Postgres.Migrations
                 table: "publications",
                 column: "Sequence",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_publications_Status",
+                table: "publications",
+                column: "Status");
         }
 
         /// <inheritdoc />

@@ -51,7 +51,6 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                     PublishedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: true),
                     IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
                     ListedCount = table.Column<int>(type: "INTEGER", nullable: false),
                     AddedCount = table.Column<int>(type: "INTEGER", nullable: false),
                     ChangedCount = table.Column<int>(type: "INTEGER", nullable: false),
@@ -171,11 +170,6 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_publications_IsPublic_Status",
-                table: "publications",
-                columns: new[] { "IsPublic", "Status" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_publications_RegionCode_PeriodKey",
                 table: "publications",
                 columns: new[] { "RegionCode", "PeriodKey" },
@@ -186,6 +180,11 @@ namespace Gongjiang.Migrations.Sqlite.Migrations
                 table: "publications",
                 column: "Sequence",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_publications_Status",
+                table: "publications",
+                column: "Status");
         }
 
         /// <inheritdoc />
