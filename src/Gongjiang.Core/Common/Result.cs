@@ -1,28 +1,38 @@
 namespace Gongjiang.Core.Common;
 
 /// <summary>
-/// The outcome of checking or parsing a value at the boundary. An invalid value is an ordinary outcome,
-/// not an exception: <see cref="Error"/> says in Simplified Chinese exactly what is wrong.
+/// The outcome of checking, parsing or a workflow step. An invalid value or a refused step is an ordinary outcome,
+/// not an exception: <see cref="Reasons"/> say in Simplified Chinese exactly what is wrong (one or more).
 /// </summary>
 public readonly record struct Result<T>
 {
-    private Result(T? value, string? error)
+    private Result(T? value, IReadOnlyList<string>? reasons)
     {
         Value = value;
-        Error = error;
+        Reasons = reasons ?? [];
     }
 
     /// <summary>The accepted value; <c>default</c> when <see cref="IsValid"/> is false.</summary>
     public T? Value { get; }
 
-    /// <summary>Chinese reason for rejection; null when valid.</summary>
-    public string? Error { get; }
+    /// <summary>Every reason for the refusal, in Chinese; empty when valid.</summary>
+    public IReadOnlyList<string> Reasons { get; }
 
-    public bool IsValid => Error is null;
+    /// <summary>The reasons joined with “；”; null when valid.</summary>
+    public string? Error => Reasons.Count == 0 ? null : string.Join("；", Reasons);
+
+    public bool IsValid => Reasons.Count == 0;
 
     public static Result<T> Ok(T value) => new(value, null);
 
-    public static Result<T> Fail(string error) => new(default, error);
+    public static Result<T> Fail(string error) => new(default, [error]);
+
+    /// <summary>A failure with several reasons (at least one).</summary>
+    public static Result<T> Fail(IReadOnlyList<string> reasons)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(reasons.Count);
+        return new(default, reasons);
+    }
 
     /// <summary>The value, or throws with the Chinese reason (for code paths that already validated).</summary>
     public T GetValueOrThrow() =>

@@ -1,3 +1,5 @@
+using Gongjiang.Core.Common;
+
 namespace Gongjiang.Core.Publication;
 
 /// <summary>Where a publication stands. The int values are stored; never renumber them.</summary>
@@ -10,6 +12,26 @@ public enum PublicationStatus
     /// <summary>已公布: approved by a second person (复核); immutable and public.</summary>
     Published = 3,
 }
+
+/// <summary>What a clerk does to a publication; <see cref="PublicationWorkflow.Transition"/> says when.</summary>
+public enum PublicationAction
+{
+    /// <summary>开始公示: draft → notice.</summary>
+    StartNotice = 1,
+    /// <summary>复核公布: notice → published, by a second person after the period with every objection decided.</summary>
+    Approve = 2,
+    /// <summary>撤回公示: notice → draft, with a reason; the additions stop being public.</summary>
+    WithdrawNotice = 3,
+}
+
+/// <summary>What <see cref="PublicationWorkflow.Transition"/> needs to know besides the state.</summary>
+/// <param name="Today">China Standard Time date of the step.</param>
+/// <param name="NoticeEndsOn">Last day of the notice period, once started.</param>
+/// <param name="UndecidedObjections">Objections still without a decision.</param>
+/// <param name="PreparedBy">The user id of the clerk who prepared the list.</param>
+/// <param name="Actor">The user id of the clerk taking the step.</param>
+/// <param name="Reason">The reason given (required to withdraw a notice).</param>
+public sealed record PublicationContext(DateOnly Today, DateOnly? NoticeEndsOn, int UndecidedObjections, string PreparedBy, string Actor, string? Reason = null);
 
 /// <summary>The decision on an objection.</summary>
 public enum ObjectionDecision
@@ -25,8 +47,44 @@ public enum ObjectionDecision
 /// 制度): new entries are shown publicly for a notice period during which anyone may object; every objection is
 /// decided before the list becomes final; a second person approves (复核, the 双人复核 of government work).
 /// </summary>
-public static class PublicationWorkflow
+public sealed class PublicationWorkflow : IWorkflow<PublicationStatus, PublicationAction, PublicationContext>
 {
+    /// <summary>The shortest reason accepted for an irreversible or public step (撤回公示, 异议成立, 移出…).</summary>
+    public const int MinimumReasonLength = 5;
+
+    private PublicationWorkflow()
+    {
+    }
+
+    /// <summary>The state after <paramref name="action"/>, or the reasons it is refused.</summary>
+    public static Result<PublicationStatus> Transition(PublicationStatus state, PublicationAction action, PublicationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        switch (action)
+        {
+            case PublicationAction.StartNotice:
+                return CanStartNotice(state) is { } refused ? Result<PublicationStatus>.Fail(refused) : Result<PublicationStatus>.Ok(PublicationStatus.Notice);
+            case PublicationAction.Approve:
+                var refusals = CanApprove(state, context.NoticeEndsOn, context.Today, context.UndecidedObjections, context.PreparedBy, context.Actor);
+                return refusals.Count > 0 ? Result<PublicationStatus>.Fail(refusals) : Result<PublicationStatus>.Ok(PublicationStatus.Published);
+            case PublicationAction.WithdrawNotice:
+                if (state != PublicationStatus.Notice)
+                {
+                    return Result<PublicationStatus>.Fail($"只有公示中的名单可以撤回公示（当前状态：{ChineseName(state)}）");
+                }
+
+                return (context.Reason?.Trim().Length ?? 0) < MinimumReasonLength
+                    ? Result<PublicationStatus>.Fail($"撤回公示须填写理由（不少于{MinimumReasonLength}个字）")
+                    : Result<PublicationStatus>.Ok(PublicationStatus.Draft);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
+    }
+
+    /// <summary>The actions accepted in <paramref name="state"/> with <paramref name="context"/>.</summary>
+    public static IReadOnlyList<PublicationAction> AllowedActions(PublicationStatus state, PublicationContext context) =>
+        Workflow.AllowedActions<PublicationWorkflow, PublicationStatus, PublicationAction, PublicationContext>(state, context);
+
     /// <summary>Default length of the 公示期 in working days (configurable per deployment).</summary>
     public const int DefaultNoticeWorkingDays = 5;
 

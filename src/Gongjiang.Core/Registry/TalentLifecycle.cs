@@ -23,8 +23,12 @@ namespace Gongjiang.Core.Registry;
 /// </list>
 /// <para>Every other pair fails with a Chinese message naming the current state and the action.</para>
 /// </remarks>
-public static class TalentLifecycle
+public sealed class TalentLifecycle : IWorkflow<TalentStatus?, TalentAction, NoContext>
 {
+    private TalentLifecycle()
+    {
+    }
+
     /// <summary>
     /// The state after <paramref name="action"/> in state <paramref name="from"/> (null = not yet in the registry), or a
     /// failure “当前状态为“已移出”，不能执行“复核确认”” for a disallowed pair.
@@ -46,7 +50,14 @@ public static class TalentLifecycle
             $"当前状态为“{TalentStatuses.ChineseName(from)}”，不能执行“{TalentActions.ChineseName(action)}”")),
     };
 
-    /// <summary>The actions <see cref="Transition"/> accepts in <paramref name="from"/>, in declaration order (for buttons).</summary>
+    /// <inheritdoc cref="IWorkflow{TState, TAction, TContext}.Transition"/>
+    public static Result<TalentStatus?> Transition(TalentStatus? state, TalentAction action, NoContext context)
+    {
+        var next = Transition(state, action);
+        return next.IsValid ? Result<TalentStatus?>.Ok(next.Value) : Result<TalentStatus?>.Fail(next.Reasons);
+    }
+
+    /// <summary>The actions <see cref="Transition(TalentStatus?, TalentAction)"/> accepts in <paramref name="from"/>, in declaration order (for buttons).</summary>
     public static IReadOnlyList<TalentAction> AllowedActions(TalentStatus? from) =>
-        [.. TalentActions.All.Where(action => Transition(from, action).IsValid)];
+        Workflow.AllowedActions<TalentLifecycle, TalentStatus?, TalentAction, NoContext>(from, NoContext.Value);
 }

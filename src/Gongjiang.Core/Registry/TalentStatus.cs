@@ -7,7 +7,7 @@ namespace Gongjiang.Core.Registry;
 /// <summary>
 /// Where a person stands in the 高技能领军人才数据库. Ministry notice 三: “准确梳理辖区内各类企业高技能领军人才情况，建立完善
 /// 高技能领军人才数据库，定期更新并向各部门和社会公布”. The int values are stored; never renumber them. Moves between
-/// states only by <see cref="TalentLifecycle.Transition"/>.
+/// states only by <see cref="TalentLifecycle.Transition(TalentStatus?, TalentAction)"/>.
 /// </summary>
 public enum TalentStatus
 {
@@ -26,7 +26,7 @@ public enum TalentStatus
 }
 
 /// <summary>
-/// What a clerk or employer does to a registry entry; <see cref="TalentLifecycle.Transition"/> says which are allowed
+/// What a clerk or employer does to a registry entry; <see cref="TalentLifecycle.Transition(TalentStatus?, TalentAction)"/> says which are allowed
 /// in which <see cref="TalentStatus"/>. The int values are stored in the history; never renumber them.
 /// </summary>
 public enum TalentAction

@@ -161,13 +161,14 @@ public static class PublicationUseCases
         }
 
         var errors = new FieldErrors();
-        if (PublicationWorkflow.CanStartNotice(publication.Status) is { } refused)
+        var today = ChinaTime.Today(clock);
+        var next = PublicationWorkflow.Transition(publication.Status, PublicationAction.StartNotice, Context(db, publication, today, 0));
+        if (!next.IsValid)
         {
-            errors.Add("status", refused);
+            errors.Add("status", next.Error!);
             return errors;
         }
 
-        var today = ChinaTime.Today(clock);
         if (options.NoticeWorkingDays is < 1 or > 60)
         {
             errors.Add("noticeWorkingDays", "公示期应为1至60个工作日，请检查配置 Publication:NoticeWorkingDays");
@@ -177,7 +178,7 @@ public static class PublicationUseCases
         var (endsOn, provisional) = PublicationWorkflow.NoticeEndsOn(WorkingDayCalendar.China, today, options.NoticeWorkingDays);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        publication.Status = PublicationStatus.Notice;
+        publication.Status = next.Value;
         publication.NoticeWorkingDays = options.NoticeWorkingDays;
         publication.NoticeStartsOn = today;
         publication.NoticeEndsOn = endsOn;
@@ -189,6 +190,9 @@ public static class PublicationUseCases
         await transaction.CommitAsync(ct);
         return errors;
     }
+
+    private static PublicationContext Context(GongjiangDbContext db, Data.Publication publication, DateOnly today, int undecidedObjections, string? reason = null) =>
+        new(today, publication.NoticeEndsOn, undecidedObjections, publication.PreparedById, db.Actor.UserId ?? db.Actor.UserName, reason);
 
     /// <summary>删除草稿: a draft that was never shown may be thrown away.</summary>
     public static async Task<FieldErrors?> DeleteDraftAsync(GongjiangDbContext db, Guid id, CancellationToken ct)
@@ -226,10 +230,9 @@ public static class PublicationUseCases
 
         var undecided = await db.Set<Objection>().CountAsync(o => o.PublicationId == id && o.Decision == null, ct);
         var today = ChinaTime.Today(clock);
-        var refusals = PublicationWorkflow.CanApprove(publication.Status, publication.NoticeEndsOn, today, undecided,
-            publication.PreparedById, db.Actor.UserId ?? db.Actor.UserName);
+        var next = PublicationWorkflow.Transition(publication.Status, PublicationAction.Approve, Context(db, publication, today, undecided));
         var errors = new FieldErrors();
-        foreach (var refusal in refusals)
+        foreach (var refusal in next.Reasons)
         {
             errors.Add("status", refusal);
         }
@@ -248,7 +251,7 @@ public static class PublicationUseCases
             superseded.IsCurrent = false;
         }
 
-        publication.Status = PublicationStatus.Published;
+        publication.Status = next.Value;
         publication.ApprovedById = db.Actor.UserId ?? db.Actor.UserName;
         publication.ApprovedByName = db.Actor.DisplayName;
         publication.ApprovedAt = clock.GetUtcNow();

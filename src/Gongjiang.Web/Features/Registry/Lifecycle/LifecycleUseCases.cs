@@ -25,7 +25,7 @@ public sealed record TalentEventDto(DateOnly EffectiveOn, string Action, string?
 /// <summary>
 /// The registry lifecycle of the ministry notice 三 — the employer nominates with evidence, the window clerk verifies and
 /// lists, the yearly review re-confirms, the clerk delists with a reason. Transitions are the pure rule
-/// <see cref="TalentLifecycle.Transition"/>; who may take which step is decided here.
+/// <see cref="TalentLifecycle.Transition(TalentStatus?, TalentAction)"/>; who may take which step is decided here.
 /// </summary>
 public static class LifecycleUseCases
 {
