@@ -22,6 +22,7 @@ public sealed class StatisticsPagesTests(BrowserFixture browser, BrowserApp app)
                 consoleErrors.Add(message.Text);
             }
         };
+        await DemoTalents.ListAsync(app.App);
         await page.SignInAsync(app.BaseAddress, "supervisor");
 
         await page.GotoAsync(app.Url("/registry/statistics"));

@@ -15,7 +15,7 @@ namespace Gongjiang.Web.Features.Registry.Persons;
 /// <summary>A person as listed: the ID number only masked.</summary>
 public sealed record PersonSummary(
     Guid Id, string Name, string Sex, string IdNumberMasked, string RegionCode, string RegionName, string? EnterpriseName,
-    string? Occupation, string? SkillLevel, bool IsLeadingTalent, string? Bases, string? MobileMasked);
+    string? Occupation, string? SkillLevel, bool IsLeadingTalent, string? Bases, string? MobileMasked, string Status = TalentStatuses.NotInRegistryName);
 
 public sealed record EmploymentDto(string EnterpriseName, string Occupation, string? OccupationCode, string? Post, bool? Frontline, DateOnly? StartDate, DateOnly? EndDate);
 
@@ -55,7 +55,14 @@ public class PersonSearch
 
     public string? Region { get; set; }
 
+    /// <summary>
+    /// True: leading talents in the database (已入库 or 复核中, determination holding); false: everyone else. Meeting the
+    /// definition without being listed does not count (<see cref="PersonUseCases.CountedNote"/>).
+    /// </summary>
     public bool? LeadingTalent { get; set; }
+
+    /// <summary>Lifecycle status: <see cref="PersonStatusFilter"/> values (InDatabase, NotInRegistry) or a <see cref="TalentStatus"/> name.</summary>
+    public string? Status { get; set; }
 
     /// <summary>Checks the criteria; the parsed values are returned for the query.</summary>
     public FieldErrors Validate(out SkillLevel? level, out HonorType? honor, out string? region, out CitizenIdNumber? id, DateOnly today)
@@ -112,6 +119,11 @@ public class PersonSearch
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(Status) && PersonStatusFilters.Parse(Status) is null)
+        {
+            errors.Add("status", $"数据库状态“{Status}”无法识别，应为入库（已入库、复核中）、未提名、已提名、已核实、已入库、复核中、已移出或未通过核实");
+        }
+
         if (!string.IsNullOrWhiteSpace(IdNumber))
         {
             var parsed = CitizenIdNumber.Parse(IdNumber, today, RegionCatalog.Default);
@@ -129,9 +141,68 @@ public class PersonSearch
     }
 }
 
+/// <summary>
+/// The lifecycle filter of the person search: the six <see cref="TalentStatus"/> values (same numbers), 入库 (已入库 or
+/// 复核中, <see cref="TalentStatuses.IsInDatabase"/>) and 未提名 (on a roster only).
+/// </summary>
+public enum PersonStatusFilter
+{
+    Nominated = TalentStatus.Nominated,
+    Verified = TalentStatus.Verified,
+    Listed = TalentStatus.Listed,
+    UnderReview = TalentStatus.UnderReview,
+    Delisted = TalentStatus.Delisted,
+    Rejected = TalentStatus.Rejected,
+    InDatabase = 100,
+    NotInRegistry = 101,
+}
+
+/// <summary>Names and parsing of <see cref="PersonStatusFilter"/>.</summary>
+public static class PersonStatusFilters
+{
+    /// <summary>The options in the order the page lists them.</summary>
+    public static IReadOnlyList<PersonStatusFilter> All { get; } =
+    [
+        PersonStatusFilter.InDatabase, PersonStatusFilter.NotInRegistry, PersonStatusFilter.Nominated, PersonStatusFilter.Verified,
+        PersonStatusFilter.Listed, PersonStatusFilter.UnderReview, PersonStatusFilter.Delisted, PersonStatusFilter.Rejected,
+    ];
+
+    public static string ChineseName(PersonStatusFilter filter) => filter switch
+    {
+        PersonStatusFilter.InDatabase => "入库（已入库、复核中）",
+        PersonStatusFilter.NotInRegistry => TalentStatuses.NotInRegistryName,
+        _ => TalentStatuses.ChineseName((TalentStatus)(int)filter),
+    };
+
+    /// <summary>An English member name or a Chinese name (“入库”, “已入库”…); null for empty or unknown text.</summary>
+    public static PersonStatusFilter? Parse(string? text)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value) || char.IsAsciiDigit(value[0]))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<PersonStatusFilter>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        if (value == "入库")
+        {
+            return PersonStatusFilter.InDatabase;
+        }
+
+        return All.Cast<PersonStatusFilter?>().FirstOrDefault(f => ChineseName(f!.Value) == value);
+    }
+}
+
 /// <summary>Registry reads and writes for persons. Every query goes through the context's scope filter.</summary>
 public static class PersonUseCases
 {
+    /// <summary>What the person list and the statistics count as a leading talent, as the pages say it.</summary>
+    public const string CountedNote = "“领军人才”只计已入库（含复核中）且认定依据有效的人员；符合认定条件但尚未提名、正在核实或已移出的人员不计入。";
+
     /// <summary>Counts above this are reported as "1000 条以上".</summary>
     public const int CountCap = 1000;
 
@@ -195,8 +266,18 @@ public static class PersonUseCases
 
         if (search.LeadingTalent is { } lt)
         {
-            persons = persons.Where(p => p.IsLeadingTalent == lt);
+            persons = lt
+                ? persons.Where(p => p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview))
+                : persons.Where(p => !(p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview)));
         }
+
+        persons = PersonStatusFilters.Parse(search.Status) switch
+        {
+            PersonStatusFilter.InDatabase => persons.Where(p => p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview),
+            PersonStatusFilter.NotInRegistry => persons.Where(p => p.Status == null),
+            { } filter => persons.Where(p => p.Status == (TalentStatus)(int)filter),
+            null => persons,
+        };
 
         // Count at most CountCap + 1 matches: an exact count of a common substring is a full scan.
         var total = await persons.Take(CountCap + 1).CountAsync(ct);
@@ -214,7 +295,7 @@ public static class PersonUseCases
         var items = rows.Select(r => new PersonSummary(r.Person.Id, r.Person.Name, SexNames.ToChinese(r.Person.Sex), r.Person.IdNumberMasked,
             r.Person.RegionCode, RegionCatalog.Default.FullName(r.Person.RegionCode), r.Enterprise, r.Person.Occupation,
             r.Person.HighestSkillLevel is { } s ? SkillLevels.DisplayName(s) : null, r.Person.IsLeadingTalent, r.Person.BasesSummary,
-            MaskMobile(r.Person.Mobile))).ToList();
+            MaskMobile(r.Person.Mobile), TalentStatuses.ChineseName(r.Person.Status))).ToList();
         return (new Paged<PersonSummary>(items, total, page.Page, page.PageSize) { TotalIsLowerBound = capped }, errors);
     }
 
@@ -362,3 +443,4 @@ public static class NameGrams
         return count == 0 ? null : Queries[count];
     }
 }
+
