@@ -30,6 +30,10 @@ public sealed partial class PublicationPageTests(BrowserFixture browser, Browser
         Assert.Contains("新增2", await clerk.Locator("[data-testid=publication-counts]").InnerTextAsync(), StringComparison.Ordinal);
         await clerk.GetByRole(AriaRole.Button, new() { Name = "开始公示" }).ClickAsync();
         await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("草稿", await clerk.Locator("[data-testid=publication-status]").InnerTextAsync()); // the confirmation step first
+        await clerk.GetByLabel("理由（不少于5个字）").FillAsync("名单已逐人核对无误");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "确认开始公示" }).ClickAsync();
+        await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal("公示中", await clerk.Locator("[data-testid=publication-status]").InnerTextAsync());
 
         // The public objects to 陈志强, first with bad input, then properly; markup stays text.
@@ -62,6 +66,8 @@ public sealed partial class PublicationPageTests(BrowserFixture browser, Browser
         await objections.GetByLabel("处理结果").SelectOptionAsync("Upheld");
         await objections.GetByLabel("处理理由").FillAsync("经核实，该奖章已于2025年撤销");
         await objections.GetByRole(AriaRole.Button, new() { Name = "提交处理" }).ClickAsync();
+        await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "确认异议成立" }).ClickAsync(); // 异议成立 is confirmed on its own step
         await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal("已处理该异议。", await clerk.Locator("[data-testid=publication-message]").InnerTextAsync());
 

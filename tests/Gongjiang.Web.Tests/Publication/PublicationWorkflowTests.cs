@@ -63,7 +63,7 @@ public sealed class PublicationWorkflowTests : IDisposable
         Assert.Contains("同一期次不能重复公布", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var other = await clerk.PostAsJsonAsync("/api/v1/publications", new { period = "2026-Q4" });
-        Assert.Contains("尚未完成", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("正在公示，须复核公布或撤回公示后", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var bad = await clerk.PostAsJsonAsync("/api/v1/publications", new { period = "2026-Q5" });
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();

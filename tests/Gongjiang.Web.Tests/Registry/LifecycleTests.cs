@@ -73,7 +73,7 @@ public sealed class LifecycleTests : IDisposable
         var campaign = (await (await clerk.PostAsJsonAsync("/api/v1/registry/reviews", new { year = ThisYear - 1, dueDate = Due })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         await employer.PostAsJsonAsync($"/api/v1/registry/reviews/{campaign}/items/{talent}/confirm", new { answer = "Resigned", note = "2026年9月离职" });
-        await clerk.PostAsJsonAsync($"/api/v1/registry/reviews/{campaign}/items/{talent}/check", new { });
+        await clerk.PostAsJsonAsync($"/api/v1/registry/reviews/{campaign}/items/{talent}/check", new { note = "已核对离职证明" });
         var person = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/registry/persons/{talent}");
 
         Assert.Equal("已移出", person.GetProperty("status").GetString());

@@ -27,7 +27,7 @@ public sealed class PublicChangeListTests : IDisposable
 
         using (var clerk = await _app.ApiAsAsync("clerk"))
         {
-            var delisted = await clerk.PostAsJsonAsync($"/api/v1/registry/persons/{DemoData.WorkerPersonId}/lifecycle", new { action = "Delist", reason = "迁出", note = "调离本市" });
+            var delisted = await clerk.PostAsJsonAsync($"/api/v1/registry/persons/{DemoData.WorkerPersonId}/lifecycle", new { action = "Delist", reason = "迁出", note = "调离本市工作" });
             Assert.True(delisted.IsSuccessStatusCode, await delisted.Content.ReadAsStringAsync());
         }
 

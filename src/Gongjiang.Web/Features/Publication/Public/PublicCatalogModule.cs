@@ -196,7 +196,7 @@ internal static class PublicCatalogModule
         {
             csv.AppendLine(string.Join(",",
                 ExportAccounts.Cell(r.Name), ExportAccounts.Cell(r.Sex), ExportAccounts.Cell(r.RegionCode), ExportAccounts.Cell(r.RegionName),
-                ExportAccounts.Cell(r.Employer), ExportAccounts.Cell(r.Occupation), ExportAccounts.Cell(r.SkillLevel), ExportAccounts.Cell(r.Bases),
+                ExportAccounts.Cell(r.Employer), ExportAccounts.Cell(r.Occupation), ExportAccounts.Cell(Core.Skills.SkillLevels.ToDisplayName(r.SkillLevel)), ExportAccounts.Cell(r.Bases),
                 ExportAccounts.Cell(r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
         }
 
@@ -214,7 +214,7 @@ internal static class PublicCatalogModule
             RegionName = Defuse(r.RegionName),
             Employer = Defuse(r.Employer),
             Occupation = Defuse(r.Occupation),
-            SkillLevel = Defuse(r.SkillLevel),
+            SkillLevel = Defuse(Core.Skills.SkillLevels.ToDisplayName(r.SkillLevel)),
             Bases = Defuse(r.Bases),
             PublishedOn = Defuse(r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
         }).ToList();

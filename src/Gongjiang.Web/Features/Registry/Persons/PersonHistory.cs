@@ -136,7 +136,7 @@ public static class PersonHistory
         nameof(Person.RegionCode) => RegionCatalog.Default.FullName(value),
         nameof(Person.Frontline) or nameof(Person.IsLeadingTalent) => bool.TryParse(value, out var b) ? (b ? "是" : "否") : value,
         nameof(Person.HighestSkillLevel) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var level) && Enum.IsDefined((Gongjiang.Core.Skills.SkillLevel)level)
-            ? Gongjiang.Core.Skills.SkillLevels.ChineseName((Gongjiang.Core.Skills.SkillLevel)level) : value,
+            ? Gongjiang.Core.Skills.SkillLevels.DisplayName((Gongjiang.Core.Skills.SkillLevel)level) : value,
         nameof(Person.Status) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) && Enum.IsDefined((Gongjiang.Core.Registry.TalentStatus)status)
             ? Gongjiang.Core.Registry.TalentStatuses.ChineseName((Gongjiang.Core.Registry.TalentStatus)status) : value,
         _ => value,
