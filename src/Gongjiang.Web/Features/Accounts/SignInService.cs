@@ -50,13 +50,13 @@ public sealed class SignInService(
 
         if (user.IsDisabled)
         {
-            await AuditAsync(userName, user.Id, SignInOutcome.Disabled, "页面登录", ct);
+            await AuditAsync(userName, user, SignInOutcome.Disabled, "页面登录", ct);
             return SignInOutcome.Disabled;
         }
 
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
         var outcome = From(result);
-        await AuditAsync(userName, user.Id, outcome, "页面登录", ct);
+        await AuditAsync(userName, user, outcome, "页面登录", ct);
         return outcome;
     }
 
@@ -71,7 +71,7 @@ public sealed class SignInService(
 
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(NormalizeCode(code), isPersistent: false, rememberClient: false);
         var outcome = From(result);
-        await AuditAsync(user.UserName ?? "", user.Id, outcome, "动态验证码", ct);
+        await AuditAsync(user.UserName ?? "", user, outcome, "动态验证码", ct);
         return outcome;
     }
 
@@ -105,7 +105,7 @@ public sealed class SignInService(
 
         if (outcome != SignInOutcome.Succeeded || user is null)
         {
-            await AuditAsync(userName, user?.Id, outcome, "令牌接口", ct);
+            await AuditAsync(userName, user, outcome, "令牌接口", ct);
             return (outcome, null, default);
         }
 
@@ -114,7 +114,7 @@ public sealed class SignInService(
         var expires = clock.GetUtcNow() + options.BearerTokenExpiration;
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expires }, IdentityConstants.BearerScheme);
         var token = options.BearerTokenProtector.Protect(ticket);
-        await AuditAsync(userName, user.Id, outcome, "令牌接口", ct);
+        await AuditAsync(userName, user, outcome, "令牌接口", ct);
         return (outcome, token, expires);
     }
 
@@ -127,12 +127,15 @@ public sealed class SignInService(
         : result.IsNotAllowed ? SignInOutcome.Disabled
         : SignInOutcome.Failed;
 
-    private Task AuditAsync(string userName, string? userId, SignInOutcome outcome, string channel, CancellationToken ct) =>
+    /// <summary>A sign-in is recorded with the account's own role and jurisdiction (the request has no actor yet).</summary>
+    private Task AuditAsync(string userName, AppUser? user, SignInOutcome outcome, string channel, CancellationToken ct) =>
         db.RecordAsync(new AuditEvent(
             AuditActions.SignIn,
             nameof(AppUser),
-            userId,
+            user?.Id,
             outcome is SignInOutcome.Succeeded or SignInOutcome.RequiresTwoFactor ? AuditOutcomes.Succeeded : AuditOutcomes.Failed,
             $"{channel}：{Message(outcome)}",
-            ActorNameOverride: userName.Length > 64 ? userName[..64] : userName), ct);
+            ActorNameOverride: userName.Length > 64 ? userName[..64] : userName,
+            ActorRoleOverride: user?.Role,
+            ActorJurisdictionOverride: user?.RegionCode), ct);
 }
