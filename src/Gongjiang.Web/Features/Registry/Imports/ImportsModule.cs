@@ -194,7 +194,7 @@ internal static class ImportsModule
         await foreach (var e in db.Set<ImportError>().AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Row).ThenBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             csv.AppendLine(string.Join(",", e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), ExportAccounts.Cell(e.Column),
-                ExportAccounts.Cell(e.Value), ExportAccounts.Cell(e.Message), ExportAccounts.Cell(e.IsDuplicate ? "重复" : "错误")));
+                ExportAccounts.Cell(ImportErrorText.Mask(e.Column, e.Value)), ExportAccounts.Cell(e.Message), ExportAccounts.Cell(e.IsDuplicate ? "重复" : "错误")));
         }
 
         await db.RecordAsync(new AuditEvent(AuditActions.Export, nameof(RegistryImport), id.ToString(), Detail: "下载导入错误报告"), ct);

@@ -308,7 +308,7 @@ public sealed class RowValidator(DateOnly today, Jurisdiction jurisdiction)
             foreach (var problem in row.Problems)
             {
                 var header = HeaderOf(problem.ColumnKey);
-                errors.Add(new RowError(row.RowNumber, header, Truncate(row.Cells.GetValueOrDefault(problem.ColumnKey)), problem.Message));
+                errors.Add(new RowError(row.RowNumber, header, Truncate(ImportErrorText.Mask(header, row.Cells.GetValueOrDefault(problem.ColumnKey))), problem.Message));
             }
         }
 
@@ -324,7 +324,7 @@ public sealed class RowValidator(DateOnly today, Jurisdiction jurisdiction)
         }
 
         public void Fail(ImportColumn column, string message) =>
-            _errors.Add(new RowError(_row.RowNumber, column.Header, Truncate(_row.Cells.GetValueOrDefault(column.Key)), message));
+            _errors.Add(new RowError(_row.RowNumber, column.Header, Truncate(ImportErrorText.Mask(column.Header, _row.Cells.GetValueOrDefault(column.Key))), message));
 
         public string? Text(ImportColumn column, int max, bool required)
         {
