@@ -169,7 +169,7 @@ internal static class PlatformModule
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("工匠平台 API 参考")).AllowAnonymous();
+        app.MapScalarApiReference("/scalar", ApiReference.Configure).AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     }
