@@ -16,6 +16,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Features.Publication;
 
+/// <summary>What the public sees of an objection by its receipt number.</summary>
+public sealed record ObjectionStatus(string ReceiptNumber, string PublicationTitle, Guid PublicationId, string RegionName, string EntryName,
+    DateOnly ReceivedOn, string Status, DateOnly? DecidedOn);
+
 /// <summary>Deployment settings of publications (section <c>Publication</c>).</summary>
 public sealed class PublicationOptions
 {
@@ -482,6 +486,36 @@ public static class PublicationUseCases
         });
         await db.SaveChangesAsync(ct);
         return (receipt, errors);
+    }
+
+    /// <summary>
+    /// The public lookup of an objection by its 受理编号: the publication, the person objected to (a public line), when it
+    /// was received and whether it is decided — nothing of the objector and not the reasons. The public has no scope,
+    /// so it is read by a system actor named for the purpose, limited to the one receipt, and each lookup is audited.
+    /// </summary>
+    public static async Task<ObjectionStatus?> ObjectionStatusAsync(IServiceScopeFactory scopes, string? receipt, CancellationToken ct)
+    {
+        var number = receipt?.Trim().ToUpperInvariant();
+        if (number is null || number.Length is < 8 or > 20 || !number.StartsWith("YY", StringComparison.Ordinal) || !number[2..].All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Platform.Identity.HttpCurrentActor>().Use(Platform.Identity.Actor.System("社会公众查询异议"));
+        var db = scope.ServiceProvider.GetRequiredService<GongjiangDbContext>();
+        var row = await (
+            from o in db.Set<Objection>().AsNoTracking()
+            join p in db.Set<Data.Publication>().AsNoTracking() on o.PublicationId equals p.Id
+            join e in db.Set<PublicationEntry>().AsNoTracking() on o.EntryId equals e.Id
+            where o.ReceiptNumber == number
+            select new { o.Id, o.ReceiptNumber, o.SubmittedAt, o.Decision, o.DecidedAt, p.Title, PublicationId = p.Id, p.RegionName, e.Name }).FirstOrDefaultAsync(ct);
+        await db.RecordAsync(new AuditEvent(AuditActions.View, nameof(Objection), row?.Id.ToString(), row is null ? AuditOutcomes.Failed : AuditOutcomes.Succeeded,
+            $"社会公众按受理编号查询异议处理情况：{number}"), ct);
+        return row is null ? null : new ObjectionStatus(row.ReceiptNumber, row.Title, row.PublicationId, row.RegionName, row.Name,
+            DateOnly.FromDateTime(row.SubmittedAt.ToOffset(ChinaTime.Offset).DateTime),
+            row.Decision is { } d ? PublicationWorkflow.ChineseName(d) : "正在核实处理",
+            row.DecidedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime) : null);
     }
 
     /// <summary>处理异议: 成立 takes the entry off the publication; 不成立 keeps it. Either way with a reason.</summary>
