@@ -83,6 +83,11 @@ public sealed class TodoWalkTests(BrowserFixture browser, BrowserApp app) : ICla
 
         await clerk.GotoAsync(app.Url("/"));
         await clerk.GetByRole(AriaRole.Link, new() { Name = "待处理的异议" }).ClickAsync();
+        Assert.Equal("139****5678", await clerk.Locator("[data-testid=objector-contact]").InnerTextAsync()); // masked until asked for
+        Assert.DoesNotContain("13912345678", await clerk.ContentAsync(), StringComparison.Ordinal);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "显示异议人完整联系方式（将留痕）" }).ClickAsync();
+        await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("13912345678", await clerk.Locator("[data-testid=objector-contact]").InnerTextAsync());
         var objections = clerk.Locator("[data-testid=objections]");
         await objections.GetByLabel("处理结果").SelectOptionAsync("Rejected");
         await objections.GetByLabel("处理理由").FillAsync("经核实，该同志仍在本市工作");
