@@ -55,7 +55,8 @@ public sealed class RegistryImportPageTests(BrowserFixture browser, BrowserApp a
         Assert.Equal("3", await page.Locator("[data-testid=accepted]").InnerTextAsync());
 
         // 4. The leading talents, with their bases, and a person's page.
-        await page.GotoAsync(app.Url("/registry/persons?leadingTalent=true"));
+        // Imported people who meet the definition show their bases; they are not yet in the database (未提名).
+        await page.GotoAsync(app.Url("/registry/persons?status=NotInRegistry"));
         var table = await page.Locator("[data-testid=persons]").InnerTextAsync();
         Assert.Contains("2019年全国技术能手", table, StringComparison.Ordinal);
         Assert.Contains("国务院政府特殊津贴", table, StringComparison.Ordinal);
