@@ -11,9 +11,11 @@ namespace Gongjiang.Web.Platform.Data;
 /// <summary>
 /// The one DbContext. It applies every module's <see cref="IEntityTypeConfiguration{TEntity}"/> from this assembly;
 /// scoped entities get their query filter from <see cref="ScopeRules"/>. Saving checks every changed row against the
-/// actor's scope and appends the audit entries of the change in the same transaction.
+/// actor's scope and appends the audit entries of the change in the same transaction. One derived context per provider
+/// (<see cref="PostgresGongjiangDbContext"/>, <see cref="SqliteGongjiangDbContext"/>) carries that provider's migrations
+/// (docs/adr/0011); everything else uses this type.
 /// </summary>
-public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+public abstract class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly ICurrentActor _current;
     private readonly AuditWriter? _audit;
@@ -21,7 +23,7 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
     private bool _savingAudit;
     private AccessScope? _scope;
 
-    public GongjiangDbContext(DbContextOptions<GongjiangDbContext> options, ICurrentActor current, AuditWriter? audit = null)
+    protected GongjiangDbContext(DbContextOptions options, ICurrentActor current, AuditWriter? audit = null)
         : base(options)
     {
         _current = current;

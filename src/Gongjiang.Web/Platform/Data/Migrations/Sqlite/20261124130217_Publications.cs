@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Gongjiang.Migrations.Sqlite.Migrations
+namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Publications : Migration

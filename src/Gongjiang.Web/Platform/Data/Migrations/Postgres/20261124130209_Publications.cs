@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Gongjiang.Migrations.Postgres.Migrations
+namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Publications : Migration

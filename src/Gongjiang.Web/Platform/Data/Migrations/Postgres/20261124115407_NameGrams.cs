@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Gongjiang.Migrations.Postgres.Migrations
+namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 {
     /// <summary>
     /// Name substring search of 1 and 2 characters (PersonUseCases.SearchAsync, NameGrams): trigrams need 3 characters.
