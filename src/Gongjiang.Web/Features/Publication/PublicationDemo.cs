@@ -1,13 +1,13 @@
 using Gongjiang.Core.Access;
 using Gongjiang.Core.Publication;
-using Gongjiang.Web.Features.Publication;
 using Gongjiang.Web.Features.Registry.Lifecycle;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Gongjiang.Web.Platform.Demo;
+namespace Gongjiang.Web.Features.Publication;
 
 /// <summary>
 /// Demo mode: the 深圳 demo talents listed and last quarter's 深圳 list published, through the same use cases a clerk
@@ -15,7 +15,7 @@ namespace Gongjiang.Web.Platform.Demo;
 /// the public list, the change lists and the department feed have something to show. Off with
 /// <c>Demo:Publications=false</c> (the tests, which build their own).
 /// </summary>
-internal static class DemoPublication
+internal static class PublicationDemo
 {
     public static async Task SeedAsync(IServiceProvider services, TimeProvider clock, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ internal static class DemoPublication
         {
             check.ServiceProvider.GetRequiredService<HttpCurrentActor>().Use(Actor.System("演示数据"));
             var db = check.ServiceProvider.GetRequiredService<GongjiangDbContext>();
-            if (await db.Set<Features.Publication.Data.Publication>().AnyAsync(ct))
+            if (await db.Set<Data.Publication>().AnyAsync(ct))
             {
                 return;
             }
