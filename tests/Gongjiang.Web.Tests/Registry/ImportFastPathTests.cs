@@ -72,7 +72,7 @@ public sealed class ImportFastPathTests
             await using var command = new NpgsqlCommand("""
                 CREATE FUNCTION test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN IF NEW."Occupation" = '故障注入工' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
-                CREATE TRIGGER test_fail BEFORE INSERT ON employments FOR EACH ROW EXECUTE FUNCTION test_fail();
+                CREATE TRIGGER test_fail BEFORE INSERT ON registry.employments FOR EACH ROW EXECUTE FUNCTION test_fail();
                 """, connection);
             await command.ExecuteNonQueryAsync();
         }

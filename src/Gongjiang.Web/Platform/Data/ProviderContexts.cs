@@ -7,7 +7,14 @@ namespace Gongjiang.Web.Platform.Data;
 
 /// <summary>The context on PostgreSQL (the system of record); its migrations are in Migrations/Postgres.</summary>
 public sealed class PostgresGongjiangDbContext(DbContextOptions<PostgresGongjiangDbContext> options, ICurrentActor current, AuditWriter? audit = null)
-    : GongjiangDbContext(options, current, audit);
+    : GongjiangDbContext(options, current, audit)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        ModuleSchemas.Apply(builder);
+    }
+}
 
 /// <summary>The context on SQLite (the embedded default); its migrations are in Migrations/Sqlite.</summary>
 public sealed class SqliteGongjiangDbContext(DbContextOptions<SqliteGongjiangDbContext> options, ICurrentActor current, AuditWriter? audit = null)
@@ -28,4 +35,38 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
 {
     public SqliteGongjiangDbContext CreateDbContext(string[] args) =>
         (SqliteGongjiangDbContext)GongjiangDbContextFactory.Create(DatabaseProvider.Sqlite, "Data Source=design-time.db");
+}
+
+/// <summary>
+/// On PostgreSQL each module's tables live in their own schema (the module's <see cref="Modules.IModule.Name"/>:
+/// registry, publication, …); the platform's own tables (accounts, audit log, data-protection keys) in
+/// <c>platform</c>. The owner of a table is the module whose folder holds its entity type. SQLite has no schemas.
+/// </summary>
+internal static class ModuleSchemas
+{
+    public const string Platform = "platform";
+
+    public static void Apply(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && !e.IsOwned()))
+        {
+            entity.SetSchema(SchemaOf(entity.ClrType));
+        }
+    }
+
+    /// <summary>The schema of an entity type: its module's name, or <see cref="Platform"/>.</summary>
+    public static string SchemaOf(Type entityType)
+    {
+        var ns = entityType.Namespace ?? "";
+        foreach (var module in Modules.ModuleCatalog.All)
+        {
+            var moduleNamespace = module.GetType().Namespace!;
+            if (ns.Equals(moduleNamespace, StringComparison.Ordinal) || ns.StartsWith(moduleNamespace + ".", StringComparison.Ordinal))
+            {
+                return module.Name;
+            }
+        }
+
+        return Platform;
+    }
 }

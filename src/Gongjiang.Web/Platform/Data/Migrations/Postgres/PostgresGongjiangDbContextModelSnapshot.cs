@@ -86,7 +86,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("PublicationId", "Decision");
 
-                    b.ToTable("publication_objections", (string)null);
+                    b.ToTable("publication_objections", "publication");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Publication.Data.Publication", b =>
@@ -196,7 +196,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("RegionCode", "PeriodKey")
                         .IsUnique();
 
-                    b.ToTable("publications", (string)null);
+                    b.ToTable("publications", "publication");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Publication.Data.PublicationEntry", b =>
@@ -282,7 +282,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("PublicationId", "Position");
 
-                    b.ToTable("publication_entries", (string)null);
+                    b.ToTable("publication_entries", "publication");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Publication.Data.PublicationSchedule", b =>
@@ -312,7 +312,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("RegionCode")
                         .IsUnique();
 
-                    b.ToTable("publication_schedules", (string)null);
+                    b.ToTable("publication_schedules", "publication");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.Employment", b =>
@@ -373,7 +373,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
-                    b.ToTable("employments", (string)null);
+                    b.ToTable("employments", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.Enterprise", b =>
@@ -416,7 +416,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
-                    b.ToTable("enterprises", (string)null);
+                    b.ToTable("enterprises", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.Honor", b =>
@@ -468,7 +468,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "Type", "Year")
                         .IsUnique();
 
-                    b.ToTable("honors", (string)null);
+                    b.ToTable("honors", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ImportError", b =>
@@ -506,7 +506,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("ImportId", "Row");
 
-                    b.ToTable("registry_import_errors", (string)null);
+                    b.ToTable("registry_import_errors", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.Person", b =>
@@ -600,7 +600,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Name" }, "ix_persons_name_trgm"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Name" }, "ix_persons_name_trgm"), new[] { "gin_trgm_ops" });
 
-                    b.ToTable("persons", (string)null);
+                    b.ToTable("persons", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ProvincialRecognition", b =>
@@ -647,7 +647,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
-                    b.ToTable("provincial_recognitions", (string)null);
+                    b.ToTable("provincial_recognitions", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.RegistryImport", b =>
@@ -721,7 +721,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode", "CreatedAt");
 
-                    b.ToTable("registry_imports", (string)null);
+                    b.ToTable("registry_imports", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ReviewCampaign", b =>
@@ -760,7 +760,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("RegionCode", "Year")
                         .IsUnique();
 
-                    b.ToTable("review_campaigns", (string)null);
+                    b.ToTable("review_campaigns", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.ReviewItem", b =>
@@ -829,7 +829,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("CampaignId", "PersonId")
                         .IsUnique();
 
-                    b.ToTable("review_items", (string)null);
+                    b.ToTable("review_items", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.SkillCertificate", b =>
@@ -882,7 +882,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
-                    b.ToTable("skill_certificates", (string)null);
+                    b.ToTable("skill_certificates", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.SpecialAllowance", b =>
@@ -934,7 +934,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "Level", "Year")
                         .IsUnique();
 
-                    b.ToTable("special_allowances", (string)null);
+                    b.ToTable("special_allowances", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Registry.Data.TalentEvent", b =>
@@ -992,7 +992,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("PersonId", "EffectiveOn");
 
-                    b.ToTable("talent_events", (string)null);
+                    b.ToTable("talent_events", "registry");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Audit.AuditEntry", b =>
@@ -1072,7 +1072,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("EntityType", "EntityId");
 
-                    b.ToTable("audit_entries", (string)null);
+                    b.ToTable("audit_entries", "platform");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Identity.AppUser", b =>
@@ -1172,7 +1172,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RegionCode");
 
-                    b.ToTable("users", (string)null);
+                    b.ToTable("users", "platform");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1191,7 +1191,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("data_protection_keys", (string)null);
+                    b.ToTable("data_protection_keys", "platform");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1217,7 +1217,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("RoleNameIndex");
 
-                    b.ToTable("roles", (string)null);
+                    b.ToTable("roles", "platform");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1242,7 +1242,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("role_claims", (string)null);
+                    b.ToTable("role_claims", "platform");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -1267,7 +1267,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("user_claims", (string)null);
+                    b.ToTable("user_claims", "platform");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
@@ -1289,7 +1289,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("user_logins", (string)null);
+                    b.ToTable("user_logins", "platform");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
@@ -1304,7 +1304,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("RoleId");
 
-                    b.ToTable("user_roles", (string)null);
+                    b.ToTable("user_roles", "platform");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
@@ -1323,7 +1323,7 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasKey("UserId", "LoginProvider", "Name");
 
-                    b.ToTable("user_tokens", (string)null);
+                    b.ToTable("user_tokens", "platform");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Publication.Data.Objection", b =>
