@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
+using Gongjiang.Web.Platform.Jobs;
 using Gongjiang.Web.Platform.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -24,6 +25,7 @@ internal static class PlatformModule
         services.AddScoped<HttpCurrentActor>();
         services.AddScoped<ICurrentActor>(sp => sp.GetRequiredService<HttpCurrentActor>());
         services.AddGongjiangDatabase();
+        services.AddJobs(builder.Configuration);
 
         services.AddDataProtection()
             .SetApplicationName("Gongjiang")
