@@ -42,6 +42,16 @@ public sealed record AlertPolicy(int WarningWorkingDays = 2, int RepeatEscalatio
 /// </summary>
 public static class DeadlineAlerts
 {
+    /// <summary>“正常”, “即将到期”, “已逾期”, “暂停计时” (for badges and filters).</summary>
+    public static string ChineseName(DeadlineState state) => state switch
+    {
+        DeadlineState.OnTrack => "正常",
+        DeadlineState.DueSoon => "即将到期",
+        DeadlineState.Overdue => "已逾期",
+        DeadlineState.Paused => "暂停计时",
+        _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
+    };
+
     /// <summary>The deadline's state on <paramref name="asOf"/>.</summary>
     public static DeadlineAlert Evaluate(WorkingDayCalendar calendar, Deadline deadline, DateOnly asOf, AlertPolicy? policy = null)
     {

@@ -31,6 +31,7 @@ public sealed class DeadlineAlertsTests
         var alert = DeadlineAlerts.Evaluate(China, DueOctober16(asOf), Day(asOf));
 
         Assert.Equal(new DeadlineAlert(state, left, overdue, text), alert);
+        Assert.StartsWith(DeadlineAlerts.ChineseName(state), alert.Text, StringComparison.Ordinal);
     }
 
     [Fact]
