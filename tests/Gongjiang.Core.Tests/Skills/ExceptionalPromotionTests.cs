@@ -171,7 +171,7 @@ public sealed class ExceptionalPromotionTests
         // 单位申报 → 材料审核 → 专家评审 → 公示 → 审批 → 发证 (policy 三(三); 公示 on the working-day calendar)
         var assessment = ExceptionalPromotionRules.Assess(Application(ExceptionalGround.MajorProblemSolved), Conditions(), Worker(), ExceptionalPromotionParameters.Default, Day);
         var review = ExpertReview.Evaluate([Expert("e1", 85, true), Expert("e2", 80, true), Expert("e3", 78, true), Expert("e4", 90, true), Expert("e5", 70, false)], ExpertReviewRule.Default, Day);
-        // 2026-09-30 + 5 working days: 国庆 and 中秋 holidays 10-01…10-07 skipped, 10-10 (Sat) is a 调休 working day
+        // 2026-09-30 + 5 working days: 国庆 holidays 10-01…10-07 skipped, 10-10 (Sat) is a 调休 working day
         var (endsOn, provisional) = ExceptionalPromotionWorkflow.NoticeEndsOn(WorkingDayCalendar.China, new DateOnly(2026, 9, 30), 5);
         Assert.False(provisional);
 
