@@ -48,6 +48,8 @@ public static class WageRowFields
     public const string PersonKey = "personKey";
     public const string Category = "category";
     public const string Tier = "tier";
+    public const string Frontline = "frontline";
+    public const string OccupationCode = "occupationCode";
     public const string SkillLevel = "skillLevel";
     public const string MonthsWorked = "monthsWorked";
     public const string TotalPay = "totalPay";
@@ -64,6 +66,8 @@ public static class WageRowFields
         PersonKey => "人员",
         Category => "人员类别",
         Tier => "岗位层级",
+        Frontline => "是否一线岗位",
+        OccupationCode => "职业编码",
         SkillLevel => "职业技能等级",
         MonthsWorked => "工作月数",
         TotalPay => "年度应发工资总额",
@@ -187,7 +191,7 @@ public static class WageRowRules
     /// <summary>
     /// Reads and checks a row from text cells (template import): category and tier by name, months as a whole number,
     /// amounts by <see cref="Money.Parse"/> (empty parts are 0; the total is required), the skill level by
-    /// <see cref="SkillLevels.Parse"/>, 一线岗位 as 是/否. Returns the row or every field's message.
+    /// <see cref="SkillLevels.Parse"/>, the occupation by <see cref="Registry.OccupationCode.Parse"/>, 一线岗位 as 是/否. Returns the row or every field's message.
     /// </summary>
     public static (WageReportRow? Row, IReadOnlyDictionary<string, string> Errors) Read(WageRowText text, WageRowLimits limits)
     {
@@ -216,6 +220,20 @@ public static class WageRowRules
             else
             {
                 errors[WageRowFields.SkillLevel] = parsed.Error!;
+            }
+        }
+
+        string? occupation = null;
+        if (!string.IsNullOrWhiteSpace(text.OccupationCode))
+        {
+            var code = Registry.OccupationCode.Parse(text.OccupationCode);
+            if (code.IsValid)
+            {
+                occupation = code.Value!.Value;
+            }
+            else
+            {
+                errors[WageRowFields.OccupationCode] = code.Error!;
             }
         }
 
@@ -264,7 +282,7 @@ public static class WageRowRules
             "" => null,
             "是" or "Y" or "YES" or "TRUE" or "1" or "一线" => true,
             "否" or "N" or "NO" or "FALSE" or "0" => false,
-            _ => Fail(errors, "frontline", $"是否一线岗位“{text.Frontline!.Trim()}”应为是或否"),
+            _ => Fail(errors, WageRowFields.Frontline, $"是否一线岗位“{text.Frontline!.Trim()}”应为是或否"),
         };
 
         if (errors.Count > 0)
@@ -274,7 +292,7 @@ public static class WageRowRules
 
         var row = new WageReportRow(
             text.PersonKey?.Trim() ?? "", category.Value, tier.Value, frontline,
-            string.IsNullOrWhiteSpace(text.OccupationCode) ? null : text.OccupationCode.Trim(), level, months,
+            occupation, level, months,
             amounts[WageRowFields.TotalPay], amounts[WageRowFields.BasicPay], amounts[WageRowFields.PerformancePay],
             amounts[WageRowFields.Allowances], amounts[WageRowFields.SpecialPostAllowance], amounts[WageRowFields.MentorAllowance],
             amounts[WageRowFields.SeniorityPay]);

@@ -49,6 +49,9 @@ public sealed class WageRowRulesTests
         // a total is required; amounts are money
         { "no total", Text(total: ""), WageRowFields.TotalPay, "年度应发工资总额：金额不能为空" },
         { "three decimals", Text(basic: "60000.123"), WageRowFields.BasicPay, "基本工资：金额最多保留两位小数（精确到分）" },
+        // 职业编码 of 《职业分类大典（2022年版）》
+        { "occupation code", Text() with { OccupationCode = "6-18-01" }, WageRowFields.OccupationCode, "职业编码“6-18-01”格式应为 D-DD-DD-DD（如 6-18-01-01）" },
+        { "frontline", Text() with { Frontline = "大概" }, WageRowFields.Frontline, "是否一线岗位“大概”应为是或否" },
     };
 
     [Theory]
