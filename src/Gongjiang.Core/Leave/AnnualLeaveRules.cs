@@ -73,7 +73,7 @@ public static class AnnualLeaveRules
     /// ÷ 月计薪天数 (21.75), rounded to the 分 half away from zero (8000.00 → 367.82).
     /// </summary>
     public static Money DailyWage(Money averageMonthlyWage, AnnualLeaveParameters parameters) =>
-        averageMonthlyWage.Divide(parameters.MonthlyPayDays);
+        DivideRounded(averageMonthlyWage, parameters.MonthlyPayDays);
 
     /// <summary>
     /// 条例 art 5, 办法 art 10: the extra pay owed for <paramref name="untakenDays"/> untaken days — 300 % of the daily
@@ -92,8 +92,8 @@ public static class AnnualLeaveRules
         return parameters.DailyWageRounding switch
         {
             DailyWageRounding.RoundToFen => DailyWage(averageMonthlyWage, parameters).Multiply(untakenDays * parameters.ExtraPayPercent / 100m),
-            DailyWageRounding.RoundCompensationOnly => (averageMonthlyWage * ((long)untakenDays * parameters.ExtraPayPercent))
-                .Divide(parameters.MonthlyPayDays * 100m),
+            DailyWageRounding.RoundCompensationOnly => DivideRounded(
+                averageMonthlyWage * ((long)untakenDays * parameters.ExtraPayPercent), parameters.MonthlyPayDays * 100m),
             _ => throw new ArgumentOutOfRangeException(nameof(parameters), parameters.DailyWageRounding, null),
         };
     }
@@ -125,6 +125,31 @@ public static class AnnualLeaveRules
         };
 
         return new Decision<bool>(holds, day, [new RuleOutcome(ruleId, holds, reason, LeaveArticles.Art5CarryOver)]);
+    }
+
+    /// <summary>
+    /// <see cref="Money.Divide"/> with the same result (half away from zero, to the 分), in whole-number arithmetic when
+    /// the divisor has at most four decimals (21.75 = 217500 ÷ 10000) — the year-end view and the inspection list
+    /// compute it for every record.
+    /// </summary>
+    internal static Money DivideRounded(Money amount, decimal divisor)
+    {
+        const long scale = 10_000;
+        var scaled = divisor * scale;
+        if (divisor <= 0 || scaled != decimal.Truncate(scaled) || scaled > int.MaxValue || Math.Abs(amount.Fen) > long.MaxValue / scale)
+        {
+            return amount.Divide(divisor);
+        }
+
+        var denominator = (long)scaled;
+        var numerator = amount.Fen * scale;
+        var quotient = Math.DivRem(Math.Abs(numerator), denominator, out var remainder);
+        if (remainder * 2 >= denominator)
+        {
+            quotient++;
+        }
+
+        return new Money(numerator < 0 ? -quotient : quotient);
     }
 
     internal static string Format(DateOnly day) => day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture);

@@ -56,6 +56,45 @@ public enum LeaveYearStatus
 }
 
 /// <summary>
+/// The numbers of an employee's leave year on a day (<see cref="EmployerLeaveCompliance.Assess"/>): what a year-end
+/// view or an inspection list adds up, and what Web may store per record. Invariants: <see cref="Shortfall"/> = max(0,
+/// <see cref="CompensationDue"/> − <see cref="CompensationPaid"/>); <see cref="Status"/> is
+/// <see cref="LeaveYearStatus.CompensationOwed"/> exactly when <see cref="Shortfall"/> &gt; 0; the status can change
+/// only on the day after <see cref="YearDeadline"/> or after <see cref="CarryOverDeadline"/>.
+/// </summary>
+/// <param name="EmployeeId">Whose.</param>
+/// <param name="Status">Where it stands.</param>
+/// <param name="UntakenDays">Entitled − taken, never negative.</param>
+/// <param name="CarriedOverDays">Of those, carried into the next year with consent (none for a leaver of the year).</param>
+/// <param name="CarriedOverTakenDays">Of those, taken in the next year.</param>
+/// <param name="OwedDays">Untaken days whose deadline has not passed.</param>
+/// <param name="CompensableDays">Untaken days past their deadline that must be paid (not refused in writing).</param>
+/// <param name="RefusedDays">Untaken days past their deadline that the worker refused in writing after they were arranged.</param>
+/// <param name="CompensationDue">The 200 % extra due for <see cref="CompensableDays"/>.</param>
+/// <param name="CompensationPaid">As recorded (never negative).</param>
+/// <param name="Shortfall">Still owed.</param>
+/// <param name="YearDeadline">31 December of the year, or the leaving day if earlier (办法 art 10, 12).</param>
+/// <param name="CarryOverDeadline">31 December of the next year (条例 art 5).</param>
+public readonly record struct LeaveYearAssessment(
+    string EmployeeId,
+    LeaveYearStatus Status,
+    int UntakenDays,
+    int CarriedOverDays,
+    int CarriedOverTakenDays,
+    int OwedDays,
+    int CompensableDays,
+    int RefusedDays,
+    Money CompensationDue,
+    Money CompensationPaid,
+    Money Shortfall,
+    DateOnly YearDeadline,
+    DateOnly CarryOverDeadline)
+{
+    /// <summary>No breach: every status except <see cref="LeaveYearStatus.CompensationOwed"/>.</summary>
+    public bool IsCompliant => Status != LeaveYearStatus.CompensationOwed;
+}
+
+/// <summary>
 /// An employee's leave of a year on <see cref="AsOf"/>. Invariants: <see cref="Shortfall"/> = max(0,
 /// <see cref="CompensationDue"/> − <see cref="CompensationPaid"/>); <see cref="Status"/> is
 /// <see cref="LeaveYearStatus.CompensationOwed"/> exactly when <see cref="Shortfall"/> &gt; 0.
@@ -134,7 +173,10 @@ public sealed record InspectionEntry(
 /// <param name="ByStatus">How many employees are in each status (every status present, zero when none).</param>
 /// <param name="OwedDays">Untaken days still to arrange (not yet past their deadline).</param>
 /// <param name="TotalShortfall">Compensation still owed.</param>
-/// <param name="NeedingAction">Employees with owed days or a shortfall, shortfall first (largest first), then owed days, then id.</param>
+/// <param name="NeedingAction">
+/// Employees with owed days or a shortfall, shortfall first (largest first), then owed days, then id; numbers only —
+/// <see cref="EmployerLeaveCompliance.Evaluate"/> explains one.
+/// </param>
 public sealed record EnterpriseLeaveSummary(
     int Year,
     DateOnly AsOf,
@@ -142,7 +184,7 @@ public sealed record EnterpriseLeaveSummary(
     IReadOnlyDictionary<LeaveYearStatus, int> ByStatus,
     int OwedDays,
     Money TotalShortfall,
-    IReadOnlyList<EmployeeLeaveStatus> NeedingAction);
+    IReadOnlyList<LeaveYearAssessment> NeedingAction);
 
 /// <summary>
 /// The employer side of paid annual leave: an employee's status for a year on a day, the enterprise's year-end view, and
@@ -229,12 +271,15 @@ public static class EmployerLeaveCompliance
         return errors;
     }
 
-    /// <summary>Where <paramref name="record"/> stands on <paramref name="asOf"/> (for the year-end view, a day after 31 December).</summary>
-    public static EmployeeLeaveStatus Evaluate(EmployeeLeaveRecord record, DateOnly asOf, AnnualLeaveParameters parameters)
+    /// <summary>
+    /// Where <paramref name="record"/> stands on <paramref name="asOf"/>, numbers only (no text, no allocation): what
+    /// the year-end view and the inspection list add up over many records. <see cref="Evaluate"/> gives the same with
+    /// the rules and reasons.
+    /// </summary>
+    public static LeaveYearAssessment Assess(EmployeeLeaveRecord record, DateOnly asOf, AnnualLeaveParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(parameters);
-        var rules = new List<RuleOutcome>();
         var year = record.Year;
         var entitled = Math.Max(0, record.EntitledDays);
         var taken = Math.Max(0, record.TakenDays);
@@ -257,44 +302,11 @@ public static class EmployerLeaveCompliance
 
         var compensable = (yearOver ? inYearUntaken : 0) + (carryOver ? carriedUntaken : 0);
         var owedDays = (yearOver ? 0 : inYearUntaken) + (carryOver ? 0 : carriedUntaken);
-
-        rules.Add(new RuleOutcome(
-            "leave-employer-untaken",
-            untaken > 0,
-            Text($"应休{entitled}天，已休{taken}天，应休未休{untaken}天（其中跨年度安排{carried}天、跨年度已休{carriedTaken}天）；截至{Format(asOf)}已过期限的{compensable}天，尚在期限内的{owedDays}天"),
-            left is null ? LeaveArticles.Art5CarryOver : LeaveArticles.MeasuresArt12Leaver));
-
         var refused = record.WrittenRefusal ? Math.Min(compensable, Math.Max(0, record.ArrangedDays - taken)) : 0;
-        if (record.WrittenRefusal)
-        {
-            rules.Add(new RuleOutcome(
-                "leave-banfa10-written-refusal",
-                refused > 0,
-                Text($"职工书面提出不休年休假；单位已安排{record.ArrangedDays}天，其中未休的{refused}天只支付正常工资，未安排的天数仍应支付报酬"),
-                LeaveArticles.MeasuresArt10Waiver));
-        }
-
         var payableDays = compensable - refused;
         var due = ExtraCompensation(record.AverageMonthlyWage, payableDays, writtenRefusal: false, parameters);
         var paid = Money.Max(Money.Zero, record.CompensationPaid);
         var shortfall = Money.Max(Money.Zero, due - paid);
-        if (payableDays > 0)
-        {
-            rules.Add(new RuleOutcome(
-                "leave-tiaoli5-compensation",
-                shortfall.Fen > 0,
-                Text($"应另付{DailyWage(record.AverageMonthlyWage, parameters).ToChinese()}×{parameters.ExtraPayPercent}%×{payableDays}天＝{due.ToChinese()}，已付{paid.ToChinese()}，尚欠{shortfall.ToChinese()}"),
-                LeaveArticles.Art5Compensation));
-        }
-
-        if (shortfall.Fen > 0)
-        {
-            rules.Add(new RuleOutcome(
-                "leave-tiaoli7-damages",
-                false,
-                Text($"经责令限期改正逾期仍不支付的，还应加付赔偿金{shortfall.ToChinese()}"),
-                LeaveArticles.Art7Damages));
-        }
 
         LeaveYearStatus status;
         if (shortfall.Fen > 0)
@@ -322,7 +334,54 @@ public static class EmployerLeaveCompliance
             status = LeaveYearStatus.Taken;
         }
 
-        return new EmployeeLeaveStatus(record.EmployeeId, year, asOf, status, owedDays, payableDays, due, paid, shortfall, rules);
+        return new LeaveYearAssessment(record.EmployeeId, status, untaken, carried, carriedTaken, owedDays, payableDays, refused,
+            due, paid, shortfall, yearDeadline, carriedDeadline);
+    }
+
+    /// <summary>
+    /// Where <paramref name="record"/> stands on <paramref name="asOf"/> (for the year-end view, a day after 31 December),
+    /// with each rule applied and its article — <see cref="Assess"/> explained.
+    /// </summary>
+    public static EmployeeLeaveStatus Evaluate(EmployeeLeaveRecord record, DateOnly asOf, AnnualLeaveParameters parameters)
+    {
+        var a = Assess(record, asOf, parameters);
+        var rules = new List<RuleOutcome>
+        {
+            new(
+                "leave-employer-untaken",
+                a.UntakenDays > 0,
+                Text($"应休{Math.Max(0, record.EntitledDays)}天，已休{Math.Max(0, record.TakenDays)}天，应休未休{a.UntakenDays}天（其中跨年度安排{a.CarriedOverDays}天、跨年度已休{a.CarriedOverTakenDays}天）；截至{Format(asOf)}已过期限的{a.CompensableDays + a.RefusedDays}天，尚在期限内的{a.OwedDays}天"),
+                record.LeftOn is null ? LeaveArticles.Art5CarryOver : LeaveArticles.MeasuresArt12Leaver),
+        };
+
+        if (record.WrittenRefusal)
+        {
+            rules.Add(new RuleOutcome(
+                "leave-banfa10-written-refusal",
+                a.RefusedDays > 0,
+                Text($"职工书面提出不休年休假；单位已安排{record.ArrangedDays}天，其中未休的{a.RefusedDays}天只支付正常工资，未安排的天数仍应支付报酬"),
+                LeaveArticles.MeasuresArt10Waiver));
+        }
+
+        if (a.CompensableDays > 0)
+        {
+            rules.Add(new RuleOutcome(
+                "leave-tiaoli5-compensation",
+                a.Shortfall.Fen > 0,
+                Text($"应另付{DailyWage(record.AverageMonthlyWage, parameters).ToChinese()}×{parameters.ExtraPayPercent}%×{a.CompensableDays}天＝{a.CompensationDue.ToChinese()}，已付{a.CompensationPaid.ToChinese()}，尚欠{a.Shortfall.ToChinese()}"),
+                LeaveArticles.Art5Compensation));
+        }
+
+        if (a.Shortfall.Fen > 0)
+        {
+            rules.Add(new RuleOutcome(
+                "leave-tiaoli7-damages",
+                false,
+                Text($"经责令限期改正逾期仍不支付的，还应加付赔偿金{a.Shortfall.ToChinese()}"),
+                LeaveArticles.Art7Damages));
+        }
+
+        return new EmployeeLeaveStatus(record.EmployeeId, record.Year, asOf, a.Status, a.OwedDays, a.CompensableDays, a.CompensationDue, a.CompensationPaid, a.Shortfall, rules);
     }
 
     /// <summary>The enterprise's view of one leave year on <paramref name="asOf"/> (records of other years are ignored).</summary>
@@ -330,7 +389,7 @@ public static class EmployerLeaveCompliance
     {
         ArgumentNullException.ThrowIfNull(records);
         var byStatus = Enum.GetValues<LeaveYearStatus>().ToDictionary(s => s, _ => 0);
-        var needing = new List<EmployeeLeaveStatus>();
+        var needing = new List<LeaveYearAssessment>();
         var count = 0;
         var owedDays = 0;
         var shortfall = Money.Zero;
@@ -341,7 +400,7 @@ public static class EmployerLeaveCompliance
                 continue;
             }
 
-            var status = Evaluate(record, asOf, parameters);
+            var status = Assess(record, asOf, parameters);
             count++;
             byStatus[status.Status]++;
             owedDays += status.OwedDays;
@@ -388,7 +447,7 @@ public static class EmployerLeaveCompliance
                 }
 
                 recorded++;
-                var status = Evaluate(record, asOf, parameters);
+                var status = Assess(record, asOf, parameters);
                 if (status.Status == LeaveYearStatus.CompensationOwed)
                 {
                     owed.Add(new InspectionEmployee(record.EmployeeId, status.CompensableDays, status.CompensationDue, status.CompensationPaid, status.Shortfall, status.CompensationPaid.Fen == 0));

@@ -443,6 +443,25 @@ public sealed class AnnualLeaveCalculatorTests
     }
 
     [Fact]
+    public void Art11_daily_wage_in_whole_numbers_equals_the_decimal_division_rounded_half_away_from_zero()
+    {
+        var random = new Random(2175);
+        decimal[] divisors = [21.75m, 20.67m, 21m, 21.7501m, 3m, 0.0001m];
+        for (var i = 0; i < 20_000; i++)
+        {
+            var amount = new Money(random.NextInt64(-10_000_000_000L, 10_000_000_000L));
+            var divisor = divisors[i % divisors.Length];
+            Assert.Equal(amount.Divide(divisor), AnnualLeaveRules.DivideRounded(amount, divisor));
+        }
+
+        // exact midpoints round half away from zero: 1.5 分 → 2 分, −1.5 分 → −2 分 (8000.00 ÷ 21.75 never lands on one)
+        Assert.Equal(new Money(2), AnnualLeaveRules.DivideRounded(new Money(3), 2m));
+        Assert.Equal(new Money(-2), AnnualLeaveRules.DivideRounded(new Money(-3), 2m));
+        // a divisor with more than four decimals falls back to decimal division
+        Assert.Equal(new Money(5).Divide(21.123456m), AnnualLeaveRules.DivideRounded(new Money(5), 21.123456m));
+    }
+
+    [Fact]
     public void Invariants_hold_over_many_generated_inputs()
     {
         var random = new Random(20260101);

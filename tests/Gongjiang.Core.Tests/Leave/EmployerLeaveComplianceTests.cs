@@ -90,6 +90,8 @@ public sealed class EmployerLeaveComplianceTests
         Assert.Equal(new Money(shortfallFen), result.Shortfall);
         Assert.Equal(shortfallFen == 0, result.IsCompliant);
         Assert.False(string.IsNullOrEmpty(why));
+        var numbers = EmployerLeaveCompliance.Assess(record, asOf, National);
+        Assert.Equal((result.Status, result.OwedDays, result.CompensableDays, result.Shortfall), (numbers.Status, numbers.OwedDays, numbers.CompensableDays, numbers.Shortfall));
     }
 
     [Fact]
