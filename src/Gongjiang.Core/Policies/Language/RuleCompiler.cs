@@ -17,14 +17,13 @@ internal sealed class RuleCompiler
     public const int OverflowCode = 1;
 
     private readonly FactRegistry registry;
-    private readonly Func<int, string> position;
     private readonly List<string> failures;
     private readonly Dictionary<string, int> failureCodes = new(StringComparer.Ordinal);
 
     public RuleCompiler(FactRegistry registry, Func<int, string> position, List<string> failures)
     {
         this.registry = registry;
-        this.position = position;
+        Position = position;
         this.failures = failures;
         if (failures.Count == 0)
         {
@@ -41,6 +40,9 @@ internal sealed class RuleCompiler
     }
 
     public ParameterExpression Facts { get; }
+
+    /// <summary>Turns an offset of the rule being compiled into “第L行第C列”.</summary>
+    public Func<int, string> Position { get; set; }
 
     /// <summary>The failure code of the rule being evaluated: 0 = none.</summary>
     public ParameterExpression Failure { get; }
@@ -225,7 +227,7 @@ internal sealed class RuleCompiler
             BinaryOp.MoneyRatio => Call(nameof(RuleRuntime.MoneyRatio), l, r),
             _ => throw new InvalidOperationException(),
         };
-        var code = FailureCode("除数为零（" + position(binary.Right.Syntax.Start) + "）");
+        var code = FailureCode("除数为零（" + Position(binary.Right.Syntax.Start) + "）");
         return Expression.Block(
             [l, r],
             Expression.Assign(l, left),
@@ -375,7 +377,7 @@ internal sealed class RuleCompiler
     {
         var key = Compile(table.Key);
         var type = ClrType(table.Type);
-        var code = FailureCode($"表中没有与“{KeyDescription(table.Key)}”的取值对应的项（{position(table.Syntax.Start)}）");
+        var code = FailureCode($"表中没有与“{KeyDescription(table.Key)}”的取值对应的项（{Position(table.Syntax.Start)}）");
         if (key.Type == typeof(bool))
         {
             key = Expression.Condition(key, Expression.Constant(1L), Expression.Constant(0L));
@@ -401,7 +403,7 @@ internal sealed class RuleCompiler
         var years = Compile(yearOf.Years);
         var member = Compile(yearOf.Member);
         var label = yearOf.Member is BoundConstant { Value: long ordinal } ? yearOf.Years.Type.Enum!.Members[(int)ordinal].Label : yearOf.Years.Type.Enum!.Label;
-        var code = FailureCode($"未记录“{label}”的年份（{position(yearOf.Syntax.Start)}）");
+        var code = FailureCode($"未记录“{label}”的年份（{Position(yearOf.Syntax.Start)}）");
         var array = Expression.Variable(typeof(long[]), "yearsOf");
         var index = Expression.Variable(typeof(long), "member");
         var read = Expression.ArrayIndex(array, Expression.Convert(index, typeof(int)));

@@ -36,9 +36,19 @@ public sealed record RuleCheck(RuleType? Type, IReadOnlyList<RuleError> Errors)
 /// </summary>
 /// <param name="Name">ASCII name: a lower-case letter then letters or digits, e.g. "amount".</param>
 /// <param name="Label">Chinese name, e.g. “补贴金额”.</param>
-/// <param name="Type">bool, int, decimal, money, date, string or an enumeration.</param>
+/// <param name="Type">Type name (<see cref="RuleType.Name"/>): bool, int, decimal, money, date, string or enum:X.</param>
 /// <param name="Value">Canonical text as in <see cref="FactSet.ToCanonical"/> (money in 元: "100000.00").</param>
-public sealed record RuleParameter(string Name, string Label, RuleType Type, string Value);
+public sealed record RuleParameter(string Name, string Label, string Type, string Value)
+{
+    public static RuleParameter Of(string name, string label, Money value) =>
+        new(name, label, "money", value.Yuan.ToString("0.00", CultureInfo.InvariantCulture));
+
+    public static RuleParameter Of(string name, string label, long value) =>
+        new(name, label, "int", value.ToString(CultureInfo.InvariantCulture));
+
+    public static RuleParameter Of(string name, string label, decimal value) =>
+        new(name, label, "decimal", value.ToString(CultureInfo.InvariantCulture));
+}
 
 /// <summary>
 /// The benefit-rule language (docs/adr/0010): CEL's syntax and semantics for comparisons, <c>&amp;&amp;</c> <c>||</c>
@@ -90,7 +100,7 @@ public static class RuleLanguage
         text ??= "";
         try
         {
-            var constants = ParameterValues(parameters, out var parameterErrors);
+            var constants = ParameterValues(parameters, registry, out var parameterErrors);
             if (parameterErrors.Count > 0)
             {
                 return (null, new RuleCheck(null, [.. parameterErrors.Select(m => new RuleError(1, 1, m))]));
@@ -176,7 +186,7 @@ public static class RuleLanguage
         return string.Create(CultureInfo.InvariantCulture, $"第{line}行第{column}列");
     };
 
-    private static Dictionary<string, (RuleType Type, object Value)> ParameterValues(IReadOnlyList<RuleParameter>? parameters, out List<string> errors)
+    private static Dictionary<string, (RuleType Type, object Value)> ParameterValues(IReadOnlyList<RuleParameter>? parameters, FactRegistry registry, out List<string> errors)
     {
         errors = [];
         var values = new Dictionary<string, (RuleType, object)>(StringComparer.Ordinal);
@@ -194,13 +204,20 @@ public static class RuleLanguage
                 continue;
             }
 
-            if (ParseConstant(parameter.Type, parameter.Value) is not { } value)
+            var type = RuleType.Parse(parameter.Type, registry.FindEnum);
+            if (!type.IsValid || !type.Value!.IsFactType || type.Value.Kind is RuleTypeKind.Set or RuleTypeKind.Years)
             {
-                errors.Add($"参数“{parameter.Label}”（{name}）的值“{parameter.Value}”不是有效的{parameter.Type?.ChineseName ?? "值"}");
+                errors.Add($"参数“{parameter.Label}”（{name}）的类型“{parameter.Type}”无效");
                 continue;
             }
 
-            if (!values.TryAdd(name, (parameter.Type!, value)))
+            if (ParseConstant(type.Value, parameter.Value) is not { } value)
+            {
+                errors.Add($"参数“{parameter.Label}”（{name}）的值“{parameter.Value}”不是有效的{type.Value.ChineseName}");
+                continue;
+            }
+
+            if (!values.TryAdd(name, (type.Value, value)))
             {
                 errors.Add($"参数“{name}”重复");
             }
