@@ -42,7 +42,8 @@ internal static class RuleParser
             var result = new ParseResult<SyntaxNode>();
             if (!Grammar.Parse(context, ref result))
             {
-                return (null, SkipBlank(text, 0), "缺少表达式");
+                var start = SkipBlank(text, 0);
+                return (null, start, start < text.Length ? Unexpected(text, start) : "缺少表达式");
             }
 
             var end = SkipBlank(text, context.Scanner.Cursor.Offset);
