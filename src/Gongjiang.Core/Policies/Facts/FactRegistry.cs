@@ -109,6 +109,18 @@ public sealed class FactRegistry
 
     internal int IndexOf(string name) => byName.TryGetValue(name, out var i) ? i : -1;
 
+    /// <summary>
+    /// A handle to read and write the fact by slot, without looking its name up again (for code that fills or reads
+    /// many <see cref="FactSet"/>s). Throws for an unknown name: fact names in code are constants.
+    /// </summary>
+    public FactKey Key(string name)
+    {
+        var index = IndexOf(name ?? throw new ArgumentNullException(nameof(name)));
+        return index < 0
+            ? throw new ArgumentException($"未知的事实“{name}”", nameof(name))
+            : new FactKey(this, index, Slot[index], Facts[index].Type.Kind);
+    }
+
     /// <summary>An empty set of facts about one person on <paramref name="asOf"/>.</summary>
     public FactSet NewFactSet(DateOnly asOf) => new(this, asOf);
 
@@ -207,6 +219,30 @@ public sealed class FactRegistry
         RuleTypeKind.List or RuleTypeKind.Map => throw new ArgumentOutOfRangeException(nameof(type)),
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
+}
+
+/// <summary>
+/// A fact's slot in the <see cref="FactSet"/>s of one registry (<see cref="FactRegistry.Key"/>). Values of the kinds stored
+/// as whole numbers read through <see cref="FactSet.GetInt"/>: bool 0/1, int, money in 分, date as
+/// <see cref="DateOnly.DayNumber"/>, enumeration member position, set as a bit mask by member position.
+/// </summary>
+public readonly record struct FactKey
+{
+    internal FactKey(FactRegistry registry, int index, int slot, RuleTypeKind kind)
+    {
+        Registry = registry;
+        Index = index;
+        Slot = slot;
+        Kind = kind;
+    }
+
+    public FactRegistry Registry { get; }
+
+    public RuleTypeKind Kind { get; }
+
+    internal int Index { get; }
+
+    internal int Slot { get; }
 }
 
 /// <summary>Where a fact's value lives in a <see cref="FactSet"/>.</summary>

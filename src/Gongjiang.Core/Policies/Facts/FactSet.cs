@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Gongjiang.Core.Common;
 
@@ -42,6 +43,64 @@ public sealed class FactSet
 
     /// <summary>Whether the fact has a value.</summary>
     public bool Has(string name) => IsPresent(Index(name, null));
+
+    /// <summary>Whether the fact has a value (by slot).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool Has(FactKey key) => (Present[key.Index >> 6] & (1UL << (key.Index & 63))) != 0;
+
+    /// <summary>
+    /// The value of a fact stored as a whole number (<see cref="FactKey"/>: bool 0/1, int, 分, day number, member position,
+    /// set mask); 0 when absent — ask <see cref="Has(FactKey)"/> first.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long GetInt(FactKey key) => Longs[key.Slot];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool GetBool(FactKey key) => Longs[key.Slot] != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public decimal GetDecimal(FactKey key) => Decimals[key.Slot];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public string? GetString(FactKey key) => Strings[key.Slot];
+
+    /// <summary>The years by member position (0 = absent) of a years fact; empty when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ReadOnlySpan<long> GetYears(FactKey key) => Years[key.Slot];
+
+    /// <summary>Sets a fact stored as a whole number by slot (see <see cref="GetInt"/> for the meaning per kind).</summary>
+    public FactSet SetInt(FactKey key, long value)
+    {
+        Own(key);
+        if (FactRegistry.StorageOf(Registry.Facts[key.Index].Type) != FactStorage.Long)
+        {
+            throw new ArgumentException($"事实“{Registry.Facts[key.Index].Name}”不是以整数保存的", nameof(key));
+        }
+
+        return SetLong(key.Index, value);
+    }
+
+    /// <summary>Sets a text fact by slot.</summary>
+    public FactSet SetString(FactKey key, string value)
+    {
+        Own(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (key.Kind != RuleTypeKind.String)
+        {
+            throw new ArgumentException($"事实“{Registry.Facts[key.Index].Name}”不是文本", nameof(key));
+        }
+
+        Strings[key.Slot] = value;
+        return MarkPresent(key.Index);
+    }
+
+    private void Own(FactKey key)
+    {
+        if (!ReferenceEquals(key.Registry, Registry))
+        {
+            throw new ArgumentException("The key belongs to another registry.", nameof(key));
+        }
+    }
 
     public FactSet Set(string name, bool value) => SetLong(Index(name, RuleTypeKind.Bool), value ? 1 : 0);
 
