@@ -210,6 +210,21 @@ public sealed class EntitlementTests
     }
 
     [Fact]
+    public void The_editor_previews_an_unsaved_version_against_a_chosen_person()
+    {
+        // 三(三) 带徒津贴 as an editor might type it, first wrong then right.
+        var draft = PolicySeed.GuangdongExampleItems.Single(i => i.ItemKey == "apprentice-allowance");
+
+        var wrong = CompiledItem.Compile(new ResolvedItem(draft with { Eligibility = "employment.apprentice >= 1" }, [], []), StandardFacts.Registry);
+        var right = CompiledItem.Compile(new ResolvedItem(draft with { Eligibility = "employment.apprentices >= 2" }, [], []), StandardFacts.Registry);
+
+        Assert.Equal("资格条件第1行第1列：未知的事实“employment.apprentice”（是否为“employment.apprentices”？）", wrong.Problem);
+        var preview = right.Evaluate(LiJianhua());
+        Assert.Equal(new Money(60_000), preview.Amount);
+        Assert.Equal("成立：在带徒弟人数=2", preview.Trace[0].Reason);
+    }
+
+    [Fact]
     public void An_item_whose_rule_no_longer_compiles_is_undetermined_not_fatal()
     {
         var broken = PolicySeed.Items.Append(PolicySeed.NationalItems[0] with { VersionId = "x", ItemKey = "ghost", Eligibility = "removed.fact" });

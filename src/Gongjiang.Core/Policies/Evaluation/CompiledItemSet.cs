@@ -35,6 +35,16 @@ public sealed class CompiledItem
     /// <summary>Every fact the item reads: what a decision records.</summary>
     public IReadOnlyList<FactDefinition> Facts { get; }
 
+    /// <summary>
+    /// Compiles one item on its own — for the editor's preview of a version not yet saved, or a decision on one item.
+    /// Never throws for a wrong rule: <see cref="Problem"/> says why.
+    /// </summary>
+    public static CompiledItem Compile(ResolvedItem item, FactRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return CompiledItemSet.Compile(item.Version.RegionCode, item.Version.EffectiveFrom, [item], registry).Items[0];
+    }
+
     /// <summary>The entitlement of one person, with every condition, the amount and the cap in the trace.</summary>
     public Entitlement Evaluate(FactSet facts)
     {

@@ -198,9 +198,12 @@ public sealed class FactRegistry
         foreach (var name in names)
         {
             // “a.b” and “a.b.c” cannot both be facts: a name is never a prefix of another name at a dot.
-            if (names.Any(other => other.Length > name.Length && other.StartsWith(name + ".", StringComparison.Ordinal)))
+            for (var dot = name.IndexOf('.', StringComparison.Ordinal); dot > 0; dot = name.IndexOf('.', dot + 1))
             {
-                reasons.Add($"事实“{name}”不能同时是其他事实名称的前缀");
+                if (names.Contains(name[..dot]))
+                {
+                    reasons.Add($"事实“{name[..dot]}”不能同时是其他事实名称的前缀");
+                }
             }
         }
 
