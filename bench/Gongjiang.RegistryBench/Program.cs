@@ -1,3 +1,4 @@
+using Gongjiang.BenchSupport;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;

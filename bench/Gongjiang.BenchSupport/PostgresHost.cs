@@ -4,15 +4,16 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Gongjiang.RegistryBench;
+namespace Gongjiang.BenchSupport;
 
 /// <summary>
 /// The PostgreSQL the benchmark runs against: the server named by <c>--pg</c> or <c>GONGJIANG_BENCH_PG</c>, or else a
 /// throwaway PostgreSQL (15 preferred) started with <c>initdb</c> + <c>pg_ctl</c> in a temporary folder on a free
 /// loopback port (as the <c>postgres</c> user when running as root), stopped and removed on dispose. Same logic as
-/// tests/Gongjiang.Web.Tests/Infrastructure/PostgresServer.cs, with a larger shared_buffers for a million rows.
+/// tests/Gongjiang.Web.Tests/Infrastructure/PostgresServer.cs, with a larger shared_buffers for a million rows. Shared by
+/// every benchmark project under bench/.
 /// </summary>
-internal sealed class PostgresHost : IDisposable
+public sealed class PostgresHost : IDisposable
 {
     private readonly string? _folder;
     private readonly string? _binaries;
