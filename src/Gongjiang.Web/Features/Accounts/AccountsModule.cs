@@ -1,6 +1,7 @@
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Features.Accounts;
@@ -12,7 +13,7 @@ internal static class AccountsModule
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        // Sign-out is a POST with the antiforgery token of the layout's form (antiforgery checked by the middleware).
+        // Sign-out is a POST with the antiforgery token of the layout's form; it ends the session on the server too.
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, GongjiangDbContext db, HttpContext context) =>
         {
             if (context.User.Identity?.IsAuthenticated == true)
@@ -22,7 +23,7 @@ internal static class AccountsModule
 
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        }).ExcludeFromDescription();
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapAccountsApi();
         app.MapExportAccounts();
         return app;
