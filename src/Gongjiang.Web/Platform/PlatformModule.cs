@@ -49,7 +49,8 @@ internal static class PlatformModule
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GongjiangDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<GongjiangSignInManager>()
+            .AddUserManager<GongjiangUserManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<ThreeClassPasswordValidator>()
@@ -60,7 +61,11 @@ internal static class PlatformModule
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.Events.OnMessageReceived = SessionStore.ValidateBearerAsync; // server-side sessions (ADR 0004)
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure<IConfiguration>((o, configuration) =>
             {
                 var idleMinutes = configuration.GetValue("Security:IdleTimeoutMinutes", 30);
@@ -75,8 +80,10 @@ internal static class PlatformModule
                 o.AccessDeniedPath = "/account/access-denied";
                 o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionStore.ValidateCookieAsync; // server-side sessions (ADR 0004)
             }));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddGongjiangSessions();
+        services.AddHostingSecurity();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Permissions.SignedIn, p => p.RequireAuthenticatedUser());
@@ -121,6 +128,7 @@ internal static class PlatformModule
 
     public static void UseGongjiangPlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // the client's scheme and address from a configured proxy only (HostingSecurity)
         app.UseExceptionHandler();
 
         app.UseStatusCodePages(async context =>
@@ -164,11 +172,13 @@ internal static class PlatformModule
         }
 
         app.UseSecurityHeaders();
+        app.UseSameOriginForms();
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseAntiforgeryEnforcement();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("工匠平台 API 参考")).AllowAnonymous();
