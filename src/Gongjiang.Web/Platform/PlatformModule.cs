@@ -98,7 +98,7 @@ internal static class PlatformModule
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<GongjiangExceptionHandler>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi("v1", o => OpenApiConventions.Apply(o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info = new OpenApiInfo
             {
@@ -115,7 +115,7 @@ internal static class PlatformModule
                 Description = "POST /api/v1/auth/token 返回的 accessToken",
             };
             return Task.CompletedTask;
-        }));
+        })));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRazorComponents();
@@ -205,11 +205,18 @@ internal static class PlatformModule
     }
 
     /// <summary>Route group for an authenticated API area: bearer tokens only (no cookies, so no CSRF), one policy.</summary>
-    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag, string policy) =>
-        app.MapGroup("/api/v1/" + prefix)
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag, string policy, string? tagDescription = null)
+    {
+        if (tagDescription is not null)
+        {
+            OpenApiConventions.DescribeTag(tag, tagDescription);
+        }
+
+        return app.MapGroup("/api/v1/" + prefix)
             .WithTags(tag)
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme, Policy = policy })
             .DisableAntiforgery();
+    }
 
     /// <summary>The claims principal of a bearer request, for handlers that need more than the actor.</summary>
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);

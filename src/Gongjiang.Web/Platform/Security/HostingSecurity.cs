@@ -123,7 +123,7 @@ internal static class HostingSecurity
         // The OpenAPI document names the configured address as its server, not the Host of the request that fetched it.
         services.AddOptions<OpenApiOptions>("v1").Configure<PublicAddress>((o, address) => o.AddDocumentTransformer((document, _, _) =>
         {
-            document.Servers = address.BaseUrl is { } url ? [new OpenApiServer { Url = url }] : [];
+            document.Servers = [address.BaseUrl is { } url ? new OpenApiServer { Url = url } : new OpenApiServer { Url = "/", Description = "本站（演示模式，未配置 Platform:PublicBaseUrl）" }];
             return Task.CompletedTask;
         }));
         return services;
