@@ -128,6 +128,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // Each app has its own database and so its own pool: close its idle connections now rather than let a
+            // long run of apps (each with a job runner polling) exhaust the server's connection slots.
+            using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);
