@@ -94,7 +94,7 @@ internal static class CopyBaseline
         await using (var transaction = await connection.BeginTransactionAsync())
         {
             using (var writer = await connection.BeginBinaryImportAsync(
-                "COPY enterprises (\"Id\", \"CreditCode\", \"Name\", \"OwnershipType\", \"Industry\", \"RegionCode\", \"UpdatedAt\") FROM STDIN (FORMAT BINARY)"))
+                "COPY registry.enterprises (\"Id\", \"CreditCode\", \"Name\", \"OwnershipType\", \"Industry\", \"RegionCode\", \"UpdatedAt\") FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var e in enterprises.Values)
                 {
@@ -112,7 +112,7 @@ internal static class CopyBaseline
             }
 
             using (var writer = await connection.BeginBinaryImportAsync(
-                "COPY persons (\"Id\", \"Name\", \"IdNumberHash\", \"IdNumberCipher\", \"IdNumberMasked\", \"Sex\", \"BirthDate\", \"RegionCode\", \"EnterpriseId\", " +
+                "COPY registry.persons (\"Id\", \"Name\", \"IdNumberHash\", \"IdNumberCipher\", \"IdNumberMasked\", \"Sex\", \"BirthDate\", \"RegionCode\", \"EnterpriseId\", " +
                 "\"Mobile\", \"Occupation\", \"HighestSkillLevel\", \"Frontline\", \"IsLeadingTalent\", \"CreatedAt\", \"UpdatedAt\") FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var p in persons)
@@ -148,7 +148,7 @@ internal static class CopyBaseline
             }
 
             using (var writer = await connection.BeginBinaryImportAsync(
-                "COPY employments (\"Id\", \"EmployerId\", \"Occupation\", \"OccupationCode\", \"Post\", \"Frontline\", \"StartDate\", \"PersonId\", \"RegionCode\", " +
+                "COPY registry.employments (\"Id\", \"EmployerId\", \"Occupation\", \"OccupationCode\", \"Post\", \"Frontline\", \"StartDate\", \"PersonId\", \"RegionCode\", " +
                 "\"EnterpriseId\", \"CreatedAt\") FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var p in persons)
@@ -171,7 +171,7 @@ internal static class CopyBaseline
             }
 
             using (var writer = await connection.BeginBinaryImportAsync(
-                "COPY skill_certificates (\"Id\", \"Level\", \"Occupation\", \"CertificateNumber\", \"Issuer\", \"IssuedOn\", \"PersonId\", \"RegionCode\", " +
+                "COPY registry.skill_certificates (\"Id\", \"Level\", \"Occupation\", \"CertificateNumber\", \"Issuer\", \"IssuedOn\", \"PersonId\", \"RegionCode\", " +
                 "\"EnterpriseId\", \"CreatedAt\") FROM STDIN (FORMAT BINARY)"))
             {
                 foreach (var p in persons)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Gongjiang.BenchSupport;
 using Gongjiang.RegistryBench;
 
 // Registry benchmark: see README.md. Every figure printed comes from this run.

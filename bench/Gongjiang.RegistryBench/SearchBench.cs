@@ -42,7 +42,7 @@ internal static class SearchBench
                 await analyze.ExecuteNonQueryAsync();
             }
 
-            await using var countCommand = new NpgsqlCommand("SELECT count(*) FROM persons", connection);
+            await using var countCommand = new NpgsqlCommand("SELECT count(*) FROM registry.persons", connection);
             count = (long)(await countCommand.ExecuteScalarAsync())!;
         }
 

@@ -1,18 +1,8 @@
-using Gongjiang.Web.Features.Accounts;
-using Gongjiang.Web.Features.Publication;
-using Gongjiang.Web.Features.Publication.Feed;
-using Gongjiang.Web.Features.Publication.Objections;
-using Gongjiang.Web.Features.Publication.Public;
-using Gongjiang.Web.Features.Reference;
-using Gongjiang.Web.Features.Registry;
-using Gongjiang.Web.Features.Registry.Enterprises;
-using Gongjiang.Web.Features.Registry.Imports;
-using Gongjiang.Web.Features.Registry.Lifecycle;
-using Gongjiang.Web.Features.Registry.Statistics;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Cli;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Modules;
 using Gongjiang.Web.Platform.Ui;
 
 var command = args.Length > 0 && Commands.Names.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
@@ -23,9 +13,7 @@ if (command is not null)
 }
 
 builder.AddGongjiangPlatform();
-builder.Services.AddAccounts();
-builder.Services.AddRegistry();
-builder.Services.AddPublication(builder.Configuration);
+builder.AddModules();
 
 var app = builder.Build();
 PlatformSettings settings;
@@ -33,7 +21,7 @@ try
 {
     settings = app.Services.GetRequiredService<PlatformSettings>();
     _ = app.Services.GetRequiredService<AuditKey>();
-    _ = app.Services.GetRequiredService<Gongjiang.Web.Features.Registry.Protection.IdNumberProtector>();
+    ModuleCatalog.ValidateConfiguration(app.Services);
 }
 catch (InvalidOperationException ex)
 {
@@ -48,6 +36,16 @@ if (command is not null)
 
 try
 {
+    Gongjiang.Web.Platform.Security.HostingSecurity.Validate(app.Configuration, settings);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("配置错误：" + ex.Message);
+    return 2;
+}
+
+try
+{
     await Commands.PrepareDatabaseAsync(app, settings);
 }
 catch (InvalidOperationException ex)
@@ -57,17 +55,7 @@ catch (InvalidOperationException ex)
 }
 
 app.UseGongjiangPlatform();
-app.MapAccounts();
-app.MapRegistry();
-app.MapRegistryImports();
-app.MapRegistryLifecycle();
-app.MapPublications();
-app.MapPublicCatalog();
-app.MapDepartmentFeed();
-app.MapPublicObjections();
-app.MapRegistryStatistics();
-app.MapRegistryEnterprises();
-app.MapReference();
+app.MapModules();
 app.MapRazorComponents<App>();
 
 await app.StartAsync();

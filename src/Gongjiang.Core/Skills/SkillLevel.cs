@@ -73,6 +73,38 @@ public static class SkillLevels
         _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
     };
 
+    /// <summary>
+    /// The grade as a digit, as the 职业技能等级证书 number carries it (《职业技能等级证书编码规则（试行）》 第16位):
+    /// 5 = 五级/初级工 … 1 = 一级/高级技师; null for 学徒工, 特级技师 and 首席技师.
+    /// </summary>
+    public static int? GradeDigit(SkillLevel level) => level switch
+    {
+        SkillLevel.Junior => 5,
+        SkillLevel.Intermediate => 4,
+        SkillLevel.Senior => 3,
+        SkillLevel.Technician => 2,
+        SkillLevel.SeniorTechnician => 1,
+        SkillLevel.Apprentice or SkillLevel.PrincipalTechnician or SkillLevel.ChiefTechnician => null,
+        _ => throw new ArgumentOutOfRangeException(nameof(level), level, null),
+    };
+
+    /// <summary>The level of a grade digit (5 = 初级工 … 1 = 高级技师); null for any other digit.</summary>
+    public static SkillLevel? FromGradeDigit(int digit) => digit switch
+    {
+        5 => SkillLevel.Junior,
+        4 => SkillLevel.Intermediate,
+        3 => SkillLevel.Senior,
+        2 => SkillLevel.Technician,
+        1 => SkillLevel.SeniorTechnician,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The five levels graded by 《国家职业技能标准》 (初级工 … 高级技师), i.e. those an evaluation body (评价机构) certifies;
+    /// 学徒工 is set by the enterprise and 特级技师、首席技师 are appointed (聘任) by it.
+    /// </summary>
+    public static bool IsGraded(SkillLevel level) => GradeDigit(level) is not null;
+
     /// <summary>Name with grade as printed on certificates and forms: “高级工（三级）”, “特级技师”.</summary>
     public static string DisplayName(SkillLevel level) =>
         Grade(level) is { } grade ? ChineseName(level) + "（" + grade + "）" : ChineseName(level);

@@ -20,6 +20,7 @@ public sealed class ScopeCoverageTests : IDisposable
         ["IdentityUserLogin`1"] = "Identity's external logins",
         ["IdentityRoleClaim`1"] = "Identity's role claims",
         ["IdentityUserToken`1"] = "Identity's tokens (authenticator keys)",
+        ["JobSchedule"] = "the platform's recurring schedules (no personal data); read by the job runner and administrators",
         ["ImportError"] = "read only through its scoped import (error report and result page load the import first)",
     };
 

@@ -135,10 +135,12 @@ public sealed class AuditChainTamperTests : IDisposable
         return max / 2;
     }
 
+    /// <summary>Runs tampering SQL; <c>audit_entries</c> is replaced by the table's name on this provider (a schema on PostgreSQL).</summary>
     private async Task ExecuteAsync(string sql)
     {
         await using var db = _app.CreateContext(Actor.System("test"));
-        await db.Database.ExecuteSqlRawAsync(sql);
+        var table = db.Model.FindEntityType(typeof(AuditEntry))!.GetSchemaQualifiedTableName()!;
+        await db.Database.ExecuteSqlRawAsync(sql.Replace("audit_entries", table, StringComparison.Ordinal));
     }
 
     private async Task<ChainVerification> VerifyAsync()

@@ -25,9 +25,12 @@ public sealed class TestApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _folder;
+    private readonly Action<IServiceCollection>? _services;
 
-    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false)
+    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Provider = provider;
         _folder = Path.Combine(Path.GetTempPath(), "gongjiang-test-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_folder);
@@ -49,6 +52,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Registry:IdEncryptionKey"] = IdEncryptionKey,
             ["Security:SignInAttemptsPerMinute"] = signInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
         if (kestrel)
         {
             UseKestrel(0);
@@ -84,7 +92,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _services?.Invoke(services);
+        });
     }
 
     /// <summary>A context acting as the given actor, for tests that go below the HTTP layer.</summary>
@@ -116,6 +128,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // Each app has its own database and so its own pool: close its idle connections now rather than let a
+            // long run of apps (each with a job runner polling) exhaust the server's connection slots.
+            using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

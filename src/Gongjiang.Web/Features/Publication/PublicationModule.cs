@@ -1,12 +1,18 @@
 using Gongjiang.Core.Publication;
 using Gongjiang.Web.Features.Publication.Data;
+using Gongjiang.Web.Features.Publication.Feed;
+using Gongjiang.Web.Features.Publication.Objections;
+using Gongjiang.Web.Features.Publication.Public;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
+using Gongjiang.Web.Platform.Modules;
+using Gongjiang.Web.Platform.Ui;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using P = Gongjiang.Web.Platform.Identity.Permissions;
 
 namespace Gongjiang.Web.Features.Publication;
 
@@ -39,18 +45,52 @@ public sealed record PublicationDto(
 public sealed record ObjectionDto(Guid Id, Guid EntryId, string EntryName, string ReceiptNumber, string ObjectorName, string Contact, string Reason,
     DateTimeOffset SubmittedAt, string? Decision, string? DecisionReason, string? DecidedBy);
 
-/// <summary>Publications for clerks (编制、公示、异议处理、复核公布) through the API; the pages call the same use cases.</summary>
-internal static class PublicationModule
+/// <summary>
+/// 向各部门和社会公布 [notice 三]: dated publications with 公示, objections and 复核; the public list and change lists; the
+/// department feed. This class maps the clerks' API (编制、公示、异议处理、复核公布); the pages call the same use cases.
+/// </summary>
+internal sealed class PublicationModule : IModule
 {
-    public static IServiceCollection AddPublication(this IServiceCollection services, IConfiguration configuration)
+    public string Name => "publication";
+
+    public string Title => "名单公布";
+
+    public IReadOnlyDictionary<string, string[]> Permissions => new Dictionary<string, string[]>
     {
+        [P.PublicationManage] = [Roles.Clerk],
+        [P.FeedRead] = [Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor],
+    };
+
+    public IEnumerable<NavItem> Menu =>
+    [
+        new("/publications", "名单公布", a => a.Can(P.PublicationManage), 20),
+        new("/feeds/talents", "部门名单", a => a.Can(P.FeedRead), 21),
+        new("/public/talents", "领军人才名单", _ => true, 22, Navigation.PublicGroup),
+        new("/public/publications", "公示与公布", _ => true, 23, Navigation.PublicGroup),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services.Configure<PublicationOptions>(configuration.GetSection("Publication"));
-        return services;
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        MapPublications(app);
+        app.MapPublicCatalog();
+        app.MapDepartmentFeed();
+        app.MapPublicObjections();
     }
 
-    public static IEndpointRouteBuilder MapPublications(this IEndpointRouteBuilder app)
+    public async Task SeedDemoAsync(DemoSeed seed, CancellationToken ct)
     {
-        var group = app.MapApiGroup("publications", "公布（编制、公示、复核）", Permissions.PublicationManage);
+        if (seed.Configuration.GetValue("Demo:Publications", true))
+        {
+            await PublicationDemo.SeedAsync(seed.Services, seed.Clock, ct);
+        }
+    }
+
+    private static void MapPublications(IEndpointRouteBuilder app)
+    {
+        var group = app.MapApiGroup("publications", "公布（编制、公示、复核）", P.PublicationManage);
         group.MapGet("/", async (GongjiangDbContext db, CancellationToken ct) =>
         {
             var list = await db.Set<Data.Publication>().AsNoTracking().Of(db.Actor.Jurisdiction)
@@ -74,12 +114,13 @@ internal static class PublicationModule
             Outcome(await PublicationUseCases.RefreshDraftAsync(db, id, clock, ct))).WithSummary("刷新名单：按数据库现状重新生成草稿的名单和变化");
         group.MapPost("/{id:guid}/approve", async (Guid id, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
             Outcome(await PublicationUseCases.ApproveAsync(db, id, clock, ct))).WithSummary("复核公布：公示期满、异议均已处理，由编制人以外的经办人复核");
-        group.MapGet("/{id:guid}/objections", async (Guid id, GongjiangDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await ObjectionsOfAsync(db, id, ct))).WithSummary("该期公示收到的异议");
+        group.MapGet("/{id:guid}/objections", async Task<Results<Ok<List<ObjectionDto>>, ProblemHttpResult>> (Guid id, GongjiangDbContext db, CancellationToken ct) =>
+            await db.Set<Data.Publication>().AsNoTracking().Of(db.Actor.Jurisdiction).AnyAsync(p => p.Id == id, ct)
+                ? TypedResults.Ok(await ObjectionsOfAsync(db, id, ct))
+                : Problems.NotFound("该公布")).WithSummary("该期公示收到的异议");
         group.MapPost("/objections/{objectionId:guid}/decision", async (Guid objectionId, DecisionRequest request, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
             Outcome(await PublicationUseCases.DecideObjectionAsync(db, objectionId, request.Parsed, request.Reason, confirmed: true, clock, ct), "该异议"))
             .WithSummary("处理异议：Upheld（成立，移出名单；理由不少于5个字）或 Rejected（不成立），须写明理由");
-        return app;
     }
 
     internal static async Task<List<ObjectionDto>> ObjectionsOfAsync(GongjiangDbContext db, Guid publicationId, CancellationToken ct)

@@ -2,6 +2,8 @@ using Gongjiang.Core.Reference;
 using Gongjiang.Core.Registry;
 using Gongjiang.Core.Skills;
 using Gongjiang.Web.Platform.Api;
+using Gongjiang.Web.Platform.Modules;
+using Gongjiang.Web.Platform.Ui;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Gongjiang.Web.Features.Reference;
@@ -11,9 +13,15 @@ public sealed record RegionDto(string Code, string Name, int Level, string? Pare
 public sealed record CodeDto(string Code, string Name, string? Note = null);
 
 /// <summary>Public code tables: GB/T 2260 divisions, departments of policy 七, the skill ladder, the honours of 三(一).</summary>
-internal static class ReferenceModule
+internal sealed class ReferenceModule : IModule
 {
-    public static IEndpointRouteBuilder MapReference(this IEndpointRouteBuilder app)
+    public string Name => "reference";
+
+    public string Title => "代码表";
+
+    public IEnumerable<NavItem> Menu => [new("/reference", "代码表", _ => true, 90, Navigation.PublicGroup)];
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/reference").WithTags("代码表").AllowAnonymous();
         group.MapGet("/regions", Regions).WithSummary("行政区划（GB/T 2260）：不带 parent 时返回省级，带 parent 时返回其下级");
@@ -24,7 +32,6 @@ internal static class ReferenceModule
             .WithSummary("职业技能等级（八级）");
         group.MapGet("/honor-types", () => TypedResults.Ok(HonorTypes.All.Select(h => new CodeDto(h.ToString(), HonorTypes.ChineseName(h), HonorTypes.QualifiesAsLeadingTalentBasis(h) ? "高技能领军人才认定依据" : null))))
             .WithSummary("荣誉类型");
-        return app;
     }
 
     private static Results<Ok<List<RegionDto>>, ProblemHttpResult> Regions(string? parent)

@@ -1,82 +1,66 @@
+using Gongjiang.Web.Features.Registry.Enterprises;
 using Gongjiang.Web.Features.Registry.Imports;
+using Gongjiang.Web.Features.Registry.Lifecycle;
 using Gongjiang.Web.Features.Registry.Persons;
-using Gongjiang.Web.Platform;
-using Gongjiang.Web.Platform.Api;
+using Gongjiang.Web.Features.Registry.Protection;
+using Gongjiang.Web.Features.Registry.Statistics;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Gongjiang.Web.Platform.Modules;
+using Gongjiang.Web.Platform.Ui;
+using P = Gongjiang.Web.Platform.Identity.Permissions;
 
 namespace Gongjiang.Web.Features.Registry;
 
-/// <summary>高技能领军人才数据库 [三(一), notice 三]. Foundation slice: persons and enterprises in scope.</summary>
-internal static class RegistryModule
+/// <summary>
+/// 高技能领军人才数据库 [三(一), notice 三]: persons, enterprises, employment, certificates, honours, the determination of
+/// 三(一), imports, the lifecycle and yearly review, statistics.
+/// </summary>
+internal sealed class RegistryModule : IModule
 {
-    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    public string Name => "registry";
+
+    public string Title => "高技能领军人才数据库";
+
+    public IReadOnlyDictionary<string, string[]> Permissions => new Dictionary<string, string[]>
     {
-        services.AddSingleton(sp => Protection.IdNumberProtector.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
+        [P.RegistryRead] = [Roles.Worker, Roles.Employer, Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor, Roles.Administrator],
+        [P.RegistrySearchAll] = [Roles.Employer, Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor, Roles.Administrator],
+        [P.RegistryEdit] = [Roles.Employer, Roles.Clerk],
+        [P.RegistryImport] = [Roles.Employer, Roles.Clerk],
+        [P.RegistryImportHonours] = [Roles.Clerk],
+        [P.RegistryViewIdNumber] = [Roles.Clerk, Roles.DepartmentOfficer],
+    };
+
+    public IEnumerable<NavItem> Menu =>
+    [
+        new("/registry/persons", "我的档案", a => a.Role == Roles.Worker, 10),
+        new("/registry/persons", "本单位职工", a => a.Role == Roles.Employer, 11),
+        new("/registry/persons", "人员查询", a => a.Can(P.RegistrySearchAll) && a.Role != Roles.Employer, 12),
+        new("/registry/enterprises", "用人单位", a => a.Can(P.RegistrySearchAll) && a.Role != Roles.Employer, 13),
+        new("/registry/statistics", "统计分析", a => a.Can(P.RegistrySearchAll), 14),
+        new("/registry/imports", "名册导入", a => a.Can(P.RegistryImport), 15),
+        new("/registry/reviews", "年度复核", a => a.Can(P.RegistryEdit), 16),
+    ];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => IdNumberProtector.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
         services.AddRegistryImports();
-        return services;
     }
 
-    public static IEndpointRouteBuilder MapRegistry(this IEndpointRouteBuilder app)
+    /// <summary>The ID-number keys (<c>Registry:IdHashKey</c>, <c>Registry:IdEncryptionKey</c>) are required outside demo mode.</summary>
+    public void ValidateConfiguration(IServiceProvider services) => services.GetRequiredService<IdNumberProtector>();
+
+    public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        var persons = app.MapApiGroup("registry/persons", "人员档案", Permissions.RegistryRead);
-        persons.MapGet("/", Search).WithSummary("在管辖范围内查询人员：姓名、公民身份号码（有权角色）、单位、职业、技能等级、荣誉、地区、是否领军人才");
-        persons.MapGet("/{id:guid}", Get).WithSummary("查看人员档案及其领军人才认定依据（asOf=yyyy-MM-dd 查看历史日期的认定）");
-        persons.MapGet("/{id:guid}/id-number", RevealIdNumber).WithSummary("查看完整公民身份号码（仅限有权角色，每次查看均记入审计日志）")
-            .RequireAuthorization(Permissions.RegistryViewIdNumber);
-        persons.MapPut("/{id:guid}", Update).WithSummary("修改人员档案").RequireAuthorization(Permissions.RegistryEdit);
-        return app;
+        app.MapPersonsApi();
+        app.MapRegistryImports();
+        app.MapRegistryLifecycle();
+        app.MapRegistryStatistics();
+        app.MapRegistryEnterprises();
     }
 
-    private static async Task<Results<Ok<Paged<PersonSummary>>, ProblemHttpResult>> Search(
-        GongjiangDbContext db, Protection.IdNumberProtector protector, TimeProvider clock, [AsParameters] PersonSearchQuery query, CancellationToken ct)
-    {
-        var errors = new FieldErrors();
-        if (!PageRequest.TryCreate(query.Page, query.PageSize, errors, out var paging))
-        {
-            return Problems.Validation(errors);
-        }
-
-        var (page, searchErrors) = await PersonUseCases.SearchAsync(db, protector, query, paging, PersonUseCases.Today(clock), ct);
-        return page is null ? Problems.Validation(searchErrors) : TypedResults.Ok(page);
-    }
-
-    private static async Task<Results<Ok<PersonDetail>, ProblemHttpResult>> Get(GongjiangDbContext db, TimeProvider clock, Guid id, string? asOf, CancellationToken ct)
-    {
-        var date = PersonUseCases.Today(clock);
-        if (!string.IsNullOrEmpty(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out date))
-        {
-            var errors = new FieldErrors();
-            errors.Add("asOf", "日期（asOf）应为 yyyy-MM-dd 格式");
-            return Problems.Validation(errors);
-        }
-
-        return await PersonUseCases.GetAsync(db, id, date, ct) is { } person ? TypedResults.Ok(person) : Problems.NotFound("该人员");
-    }
-
-    private static async Task<Results<Ok<IdNumberDto>, ProblemHttpResult>> RevealIdNumber(GongjiangDbContext db, Protection.IdNumberProtector protector, Guid id, CancellationToken ct) =>
-        await PersonUseCases.RevealIdNumberAsync(db, protector, id, ct) is { } number ? TypedResults.Ok(new IdNumberDto(number)) : Problems.NotFound("该人员");
-
-    private static async Task<Results<Ok<PersonDetail>, ProblemHttpResult>> Update(
-        GongjiangDbContext db, Guid id, UpdatePersonRequest request, TimeProvider clock, CancellationToken ct)
-    {
-        var errors = await PersonUseCases.UpdateAsync(db, id, request, clock, ct);
-        if (errors is null)
-        {
-            return Problems.NotFound("该人员");
-        }
-
-        return errors.IsEmpty ? TypedResults.Ok((await PersonUseCases.GetAsync(db, id, PersonUseCases.Today(clock), ct))!) : Problems.Validation(errors);
-    }
-}
-
-public sealed record IdNumberDto(string IdNumber);
-
-/// <summary>Query string of GET /api/v1/registry/persons: the search criteria and paging.</summary>
-public sealed class PersonSearchQuery : PersonSearch
-{
-    public int? Page { get; set; }
-
-    public int? PageSize { get; set; }
+    public Task SeedDemoAsync(DemoSeed seed, CancellationToken ct) =>
+        RegistryDemo.SeedAsync(seed.Db, seed.Services.GetRequiredService<IdNumberProtector>(), seed.Clock, ct);
 }

@@ -5,6 +5,7 @@ using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
+using Gongjiang.Web.Platform.Modules;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
@@ -135,14 +136,8 @@ internal static class Commands
         if (settings.DemoMode)
         {
             await db.Database.MigrateAsync();
-            await DemoData.SeedAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
-                scope.ServiceProvider.GetRequiredService<Gongjiang.Web.Features.Registry.Protection.IdNumberProtector>(), settings.DemoPassword,
-                scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
-            if (app.Configuration.GetValue("Demo:Publications", true))
-            {
-                await DemoPublication.SeedAsync(app.Services, scope.ServiceProvider.GetRequiredService<TimeProvider>(), CancellationToken.None);
-            }
-
+            await ModuleCatalog.SeedDemoAsync(new DemoSeed(scope.ServiceProvider, db, settings, app.Configuration,
+                scope.ServiceProvider.GetRequiredService<TimeProvider>()), CancellationToken.None);
             return;
         }
 

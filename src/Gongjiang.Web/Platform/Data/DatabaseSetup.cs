@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -65,16 +64,13 @@ public sealed class PlatformSettings
 
 internal static class DatabaseSetup
 {
-    public const string SqliteMigrationsAssembly = "Gongjiang.Migrations.Sqlite";
-    public const string PostgresMigrationsAssembly = "Gongjiang.Migrations.Postgres";
-
     /// <summary>
-    /// Registers the context. Settings are read from the final configuration when first needed (not while the builder
-    /// runs), so every configuration source — including a test host's — applies.
+    /// Registers the context of each provider and <see cref="GongjiangDbContext"/> as the one the settings choose.
+    /// Settings are read from the final configuration when first needed (not while the builder runs), so every
+    /// configuration source — including a test host's — applies.
     /// </summary>
     public static IServiceCollection AddGongjiangDatabase(this IServiceCollection services)
     {
-        MigrationAssemblies.EnableLoadingFromAppFolder();
         services.AddSingleton(sp =>
         {
             var settings = PlatformSettings.From(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>());
@@ -83,10 +79,14 @@ internal static class DatabaseSetup
         });
         services.AddSingleton(sp => AuditKeys.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
         services.AddSingleton<AuditWriter>();
-        services.AddDbContext<GongjiangDbContext>((sp, options) =>
+        services.AddDbContext<PostgresGongjiangDbContext>((sp, options) =>
+            Configure(options, DatabaseProvider.Postgres, sp.GetRequiredService<PlatformSettings>().ConnectionString));
+        services.AddDbContext<SqliteGongjiangDbContext>((sp, options) =>
+            Configure(options, DatabaseProvider.Sqlite, sp.GetRequiredService<PlatformSettings>().ConnectionString));
+        services.AddScoped<GongjiangDbContext>(sp => sp.GetRequiredService<PlatformSettings>().Provider switch
         {
-            var settings = sp.GetRequiredService<PlatformSettings>();
-            Configure(options, settings.Provider, settings.ConnectionString);
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresGongjiangDbContext>(),
+            _ => sp.GetRequiredService<SqliteGongjiangDbContext>(),
         });
         return services;
     }
@@ -96,42 +96,14 @@ internal static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(connectionString);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                options.UseNpgsql(connectionString);
                 break;
             default:
                 throw new InvalidOperationException("unknown provider");
         }
-    }
-}
-
-/// <summary>
-/// The migrations projects reference this one, so this one cannot reference them; the build copies their assemblies
-/// beside ours (see the csproj) and this resolver loads them by name from the application folder.
-/// </summary>
-internal static class MigrationAssemblies
-{
-    private static int _enabled;
-
-    public static void EnableLoadingFromAppFolder()
-    {
-        if (Interlocked.Exchange(ref _enabled, 1) == 1)
-        {
-            return;
-        }
-
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
-        {
-            if (name.Name is not (DatabaseSetup.SqliteMigrationsAssembly or DatabaseSetup.PostgresMigrationsAssembly))
-            {
-                return null;
-            }
-
-            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
-            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
-        };
     }
 }
 
@@ -178,10 +150,18 @@ public static class GongjiangDbContextFactory
 {
     public static GongjiangDbContext Create(DatabaseProvider provider, string connectionString, AuditKey? key = null, TimeProvider? clock = null)
     {
-        var builder = new DbContextOptionsBuilder<GongjiangDbContext>();
-        DatabaseSetup.Configure(builder, provider, connectionString);
         var audit = key is null ? null : new AuditWriter(key, clock ?? TimeProvider.System);
-        return new GongjiangDbContext(builder.Options, new FixedActor(Actor.System("数据库维护")), audit);
+        var actor = new FixedActor(Actor.System("数据库维护"));
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var postgres = new DbContextOptionsBuilder<PostgresGongjiangDbContext>();
+            DatabaseSetup.Configure(postgres, provider, connectionString);
+            return new PostgresGongjiangDbContext(postgres.Options, actor, audit);
+        }
+
+        var sqlite = new DbContextOptionsBuilder<SqliteGongjiangDbContext>();
+        DatabaseSetup.Configure(sqlite, provider, connectionString);
+        return new SqliteGongjiangDbContext(sqlite.Options, actor, audit);
     }
 
     private sealed class FixedActor(Actor actor) : ICurrentActor

@@ -11,9 +11,11 @@ namespace Gongjiang.Web.Platform.Data;
 /// <summary>
 /// The one DbContext. It applies every module's <see cref="IEntityTypeConfiguration{TEntity}"/> from this assembly;
 /// scoped entities get their query filter from <see cref="ScopeRules"/>. Saving checks every changed row against the
-/// actor's scope and appends the audit entries of the change in the same transaction.
+/// actor's scope and appends the audit entries of the change in the same transaction. One derived context per provider
+/// (<see cref="PostgresGongjiangDbContext"/>, <see cref="SqliteGongjiangDbContext"/>) carries that provider's migrations
+/// (docs/adr/0011); everything else uses this type.
 /// </summary>
-public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+public abstract class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
 {
     private readonly ICurrentActor _current;
     private readonly AuditWriter? _audit;
@@ -21,7 +23,7 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
     private bool _savingAudit;
     private AccessScope? _scope;
 
-    public GongjiangDbContext(DbContextOptions<GongjiangDbContext> options, ICurrentActor current, AuditWriter? audit = null)
+    protected GongjiangDbContext(DbContextOptions options, ICurrentActor current, AuditWriter? audit = null)
         : base(options)
     {
         _current = current;
@@ -53,6 +55,9 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
     /// carry its id) is their audit record. Changed and deleted rows are still audited with before/after.
     /// </summary>
     public bool SuppressInsertAudit { get; set; }
+
+    /// <summary>The escapes from the scope filter already queued for audit by this context (one entry per reason).</summary>
+    internal HashSet<string> AuditedEscapes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Queues an audited event (view of sensitive data, export, sign-in…) to be written with the next save.</summary>
     public void Audit(AuditEvent evt) => _pendingEvents.Add(evt);

@@ -1,12 +1,8 @@
 using Gongjiang.Core.Reference;
-using Gongjiang.Core.Registry;
 using Gongjiang.Core.Standards;
-using Gongjiang.Web.Features.Registry.Data;
-using Gongjiang.Web.Features.Registry.Protection;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Platform.Demo;
 
@@ -14,8 +10,9 @@ namespace Gongjiang.Web.Platform.Demo;
 public sealed record DemoAccount(string UserName, string Role, string RegionCode, string Description);
 
 /// <summary>
-/// Demo mode only: a few enterprises and people in 深圳 and 广州, and one account per role. Idempotent: an existing
-/// demo account is left as it is. Outside demo mode nothing here runs and there are no default accounts.
+/// Demo mode only: the well-known ids of the demo records every module's demo data refers to, and one account per
+/// role. Idempotent: an existing demo account is left as it is. Outside demo mode nothing here runs and there are no
+/// default accounts. Each module seeds its own demo data (<see cref="Modules.IModule.SeedDemoAsync"/>).
 /// </summary>
 internal static class DemoData
 {
@@ -53,45 +50,10 @@ internal static class DemoData
         new("worker", Roles.Worker, "440300", "技术工人，李建华（深圳）"),
     ];
 
-    public static async Task SeedAsync(GongjiangDbContext db, UserManager<AppUser> users, IdNumberProtector protector, string password, TimeProvider clock, CancellationToken ct)
+    /// <summary>One account per role (the registry's demo persons and enterprise must exist: see the registry module).</summary>
+    public static async Task SeedAccountsAsync(GongjiangDbContext db, UserManager<AppUser> users, string password, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        if (!await db.Set<Enterprise>().IgnoreQueryFilters().AnyAsync(e => e.Id == ShenzhenEnterpriseId, ct))
-        {
-            db.Set<Enterprise>().AddRange(
-                new Enterprise { Id = ShenzhenEnterpriseId, Name = "深圳市鹏城精密制造有限公司", CreditCode = CreditCode("440306", "MA5DPC01"), OwnershipType = OwnershipType.Private, RegionCode = "440306", UpdatedAt = now },
-                new Enterprise { Id = ShenzhenMetroId, Name = "深圳市城市轨道交通运营有限公司", CreditCode = CreditCode("440304", "19235001"), OwnershipType = OwnershipType.LocalSoe, RegionCode = "440304", UpdatedAt = now },
-                new Enterprise { Id = GuangzhouEnterpriseId, Name = "广州羊城机车车辆有限公司", CreditCode = CreditCode("440112", "19048802"), OwnershipType = OwnershipType.LocalSoe, RegionCode = "440112", UpdatedAt = now });
-            db.Set<Person>().AddRange(
-                new Person { Id = WorkerPersonId, IdNumberHash = "", IdNumberCipher = "", IdNumberMasked = "", Frontline = true, Occupation = "钳工", Name = "李建华", Sex = Sex.Male, BirthDate = new DateOnly(1978, 5, 12), RegionCode = "440306", EnterpriseId = ShenzhenEnterpriseId, Mobile = "13800138000", UpdatedAt = now },
-                new Person { Id = ShenzhenColleagueId, IdNumberHash = "", IdNumberCipher = "", IdNumberMasked = "", Frontline = true, Occupation = "钳工", Name = "王秀英", Sex = Sex.Female, BirthDate = new DateOnly(1985, 9, 3), RegionCode = "440306", EnterpriseId = ShenzhenEnterpriseId, Mobile = "13922223333", UpdatedAt = now },
-                new Person { Id = ShenzhenMetroPersonId, IdNumberHash = "", IdNumberCipher = "", IdNumberMasked = "", Frontline = true, Occupation = "钳工", Name = "陈志强", Sex = Sex.Male, BirthDate = new DateOnly(1972, 1, 20), RegionCode = "440304", EnterpriseId = ShenzhenMetroId, Mobile = "13600001111", UpdatedAt = now },
-                new Person { Id = GuangzhouPersonId, IdNumberHash = "", IdNumberCipher = "", IdNumberMasked = "", Frontline = true, Occupation = "钳工", Name = "张伟", Sex = Sex.Male, BirthDate = new DateOnly(1969, 11, 8), RegionCode = "440112", EnterpriseId = GuangzhouEnterpriseId, Mobile = "13711112222", UpdatedAt = now },
-                new Person { Id = GuangzhouPerson2Id, IdNumberHash = "", IdNumberCipher = "", IdNumberMasked = "", Frontline = true, Occupation = "钳工", Name = "刘芳", Sex = Sex.Female, BirthDate = new DateOnly(1990, 3, 15), RegionCode = "440112", EnterpriseId = GuangzhouEnterpriseId, UpdatedAt = now });
-            foreach (var (id, number) in DemoIdNumbers)
-            {
-                var person = db.Set<Person>().Local.Single(p => p.Id == id);
-                var parsed = CitizenIdNumber.Parse(number, DateOnly.FromDateTime(now.UtcDateTime), RegionCatalog.Default).GetValueOrThrow();
-                person.IdNumberHash = protector.Hash(parsed.Value);
-                person.IdNumberCipher = protector.Protect(parsed.Value);
-                person.IdNumberMasked = parsed.Masked;
-                person.CreatedAt = now;
-            }
-
-            db.Set<Person>().Local.Single(p => p.Id == ShenzhenMetroPersonId).Occupation = "城市轨道交通列车司机";
-            db.Set<Person>().Local.Single(p => p.Id == GuangzhouPersonId).Occupation = "铁路机车车辆制修工";
-            db.Set<Person>().Local.Single(p => p.Id == GuangzhouPerson2Id).Occupation = "电工";
-            db.Set<Person>().Local.Single(p => p.Id == ShenzhenColleagueId).Occupation = "数控车工";
-            db.AddRange(
-                new Honor { PersonId = WorkerPersonId, RegionCode = "440306", EnterpriseId = ShenzhenEnterpriseId, Type = HonorType.NationalTechnicalExpert, Year = 2019, AwardingBody = "人力资源社会保障部", DocumentNumber = "人社部发〔2019〕105号", CreatedAt = now },
-                new Honor { PersonId = ShenzhenMetroPersonId, RegionCode = "440304", EnterpriseId = ShenzhenMetroId, Type = HonorType.NationalMayDayLaborMedal, Year = 2016, AwardingBody = "中华全国总工会", CreatedAt = now },
-                new SpecialAllowance { PersonId = GuangzhouPersonId, RegionCode = "440112", EnterpriseId = GuangzhouEnterpriseId, Level = SpecialAllowanceLevel.StateCouncil, Year = 2018, AwardingBody = "国务院", CreatedAt = now });
-            await db.SaveChangesAsync(ct);
-            var persons = await db.Set<Person>().IgnoreQueryFilters().ToListAsync(ct);
-            await Gongjiang.Web.Features.Registry.Determination.RecomputeAsync(db, persons, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime), ct);
-            await db.SaveChangesAsync(ct);
-        }
-
         foreach (var account in Accounts)
         {
             if (await users.FindByNameAsync(account.UserName) is not null)

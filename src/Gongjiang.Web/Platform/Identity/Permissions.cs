@@ -2,7 +2,9 @@ namespace Gongjiang.Web.Platform.Identity;
 
 /// <summary>
 /// Permissions, each an authorization policy of the same name, and the roles that hold them (OrchardCore-style
-/// default role templates). Modules add theirs here so that the whole grant table reads in one place.
+/// default role templates). Each module declares its permissions and their default roles
+/// (<see cref="Modules.IModule.Permissions"/>); new modules keep their constants in their own folder. The constants
+/// below are the foundation's (accounts, registry, publications, audit).
 /// Data scope (which records) is separate: see <see cref="Access.AccessScope"/>.
 /// </summary>
 public static class Permissions
@@ -19,19 +21,25 @@ public static class Permissions
     public const string AccountsManage = "accounts.manage";
     public const string AuditVerify = "audit.verify";
 
-    public static readonly IReadOnlyDictionary<string, string[]> Grants = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    private static readonly Lazy<IReadOnlyDictionary<string, string[]>> AllGrants = new(() =>
     {
-        [RegistryRead] = [Roles.Worker, Roles.Employer, Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor, Roles.Administrator],
-        [RegistrySearchAll] = [Roles.Employer, Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor, Roles.Administrator],
-        [RegistryEdit] = [Roles.Employer, Roles.Clerk],
-        [RegistryImport] = [Roles.Employer, Roles.Clerk],
-        [RegistryImportHonours] = [Roles.Clerk],
-        [RegistryViewIdNumber] = [Roles.Clerk, Roles.DepartmentOfficer],
-        [PublicationManage] = [Roles.Clerk],
-        [FeedRead] = [Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor],
-        [AccountsManage] = [Roles.Administrator],
-        [AuditVerify] = [Roles.Administrator],
-    };
+        var grants = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var module in Modules.ModuleCatalog.All)
+        {
+            foreach (var (permission, roles) in module.Permissions)
+            {
+                if (!grants.TryAdd(permission, roles))
+                {
+                    throw new InvalidOperationException($"Permission {permission} is declared by two modules ({module.Name} and another).");
+                }
+            }
+        }
+
+        return grants;
+    });
+
+    /// <summary>Every permission of every module (<see cref="Modules.IModule.Permissions"/>) and the roles that hold it.</summary>
+    public static IReadOnlyDictionary<string, string[]> Grants => AllGrants.Value;
 
     public static bool Has(string? role, string permission) =>
         role is not null && Grants.TryGetValue(permission, out var roles) && roles.Contains(role, StringComparer.Ordinal);

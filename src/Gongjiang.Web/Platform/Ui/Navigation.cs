@@ -3,31 +3,22 @@ using Gongjiang.Web.Platform.Identity;
 namespace Gongjiang.Web.Platform.Ui;
 
 /// <summary>
-/// A menu entry and who sees it. Modules add their entries here; the menu shows what the role may use. Entries with a
-/// <paramref name="Group"/> are gathered under that name in the menu of signed-in users (so it fits on one line).
+/// A menu entry, who sees it, and where it sorts (modules number their entries: see <see cref="Navigation"/>). Entries
+/// with a <paramref name="Group"/> are gathered under that name in the menu of signed-in users (so it fits on one line).
 /// </summary>
-public sealed record NavItem(string Href, string Label, Func<Actor, bool> Visible, string? Group = null);
+public sealed record NavItem(string Href, string Label, Func<Actor, bool> Visible, int Order, string? Group = null);
 
+/// <summary>
+/// The menu: every module's entries (<see cref="Modules.IModule.Menu"/>) in <see cref="NavItem.Order"/>, showing what
+/// the role may use. Orders: 0–9 home, 10–19 registry, 20–29 publications, 30–79 later modules, 80–89 administration,
+/// 90–99 reference, API and the own account.
+/// </summary>
 public static class Navigation
 {
-    public static readonly List<NavItem> Items =
-    [
-        new("/", "首页", _ => true),
-        new("/registry/persons", "我的档案", a => a.Role == Roles.Worker),
-        new("/registry/persons", "本单位职工", a => a.Role == Roles.Employer),
-        new("/registry/persons", "人员查询", a => a.Can(Permissions.RegistrySearchAll) && a.Role != Roles.Employer),
-        new("/registry/enterprises", "用人单位", a => a.Can(Permissions.RegistrySearchAll) && a.Role != Roles.Employer),
-        new("/registry/statistics", "统计分析", a => a.Can(Permissions.RegistrySearchAll)),
-        new("/registry/imports", "名册导入", a => a.Can(Permissions.RegistryImport)),
-        new("/registry/reviews", "年度复核", a => a.Can(Permissions.RegistryEdit)),
-        new("/publications", "名单公布", a => a.Can(Permissions.PublicationManage)),
-        new("/feeds/talents", "部门名单", a => a.Can(Permissions.FeedRead)),
-        new("/public/talents", "领军人才名单", _ => true, PublicGroup),
-        new("/public/publications", "公示与公布", _ => true, PublicGroup),
-        new("/admin/accounts", "账户管理", a => a.Can(Permissions.AccountsManage)),
-        new("/admin/audit", "审计日志", a => a.Can(Permissions.AuditVerify)),
-        new("/reference", "代码表", _ => true, PublicGroup),
-    ];
+    private static readonly Lazy<IReadOnlyList<NavItem>> AllItems = new(() =>
+        [.. Modules.ModuleCatalog.All.SelectMany(m => m.Menu).OrderBy(i => i.Order)]);
+
+    public static IReadOnlyList<NavItem> Items => AllItems.Value;
 
     /// <summary>The group of the public pages in a signed-in user's menu.</summary>
     public const string PublicGroup = "公开信息";

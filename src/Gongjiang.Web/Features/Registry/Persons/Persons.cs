@@ -416,8 +416,8 @@ public static class PersonUseCases
 /// </summary>
 public static class NameGrams
 {
-    private const string Head = """SELECT * FROM persons WHERE left("Name", {n}) = {0}""";
-    private const string Tail = """SELECT * FROM persons WHERE gj_name_tail_grams("Name") @> ARRAY[{0}]::text[] AND left("Name", {n}) <> {0}""";
+    private const string Head = """SELECT * FROM registry.persons WHERE left("Name", {n}) = {0}""";
+    private const string Tail = """SELECT * FROM registry.persons WHERE gj_name_tail_grams("Name") @> ARRAY[{0}]::text[] AND left("Name", {n}) <> {0}""";
 
     // The length is a literal: the indexes are over left("Name", 1) and left("Name", 2).
     private static readonly string[] Queries =
