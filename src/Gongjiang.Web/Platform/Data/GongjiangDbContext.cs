@@ -64,6 +64,15 @@ public sealed class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProtec
         return SaveChangesAsync(ct);
     }
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        if (Database.IsSqlite())
+        {
+            SqliteInstants.Configure(configurationBuilder);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
