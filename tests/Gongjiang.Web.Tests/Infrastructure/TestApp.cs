@@ -6,6 +6,7 @@ using Gongjiang.Web.Platform.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,21 +14,32 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongjiang.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real application on its own fresh database (PostgreSQL by default, SQLite for the smoke set), in demo mode so
-/// the demo data and accounts exist. Each instance is independent: tests never share data.
+/// The real application on its own fresh database, in demo mode so the demo data and accounts exist. Each instance is
+/// independent: tests never share data. Tests that touch data run on both providers: the class is written once,
+/// abstract, taking a <see cref="DatabaseProvider"/>, and declared twice at the end of its file
+/// (<c>…OnPostgres() : …(DatabaseProvider.Postgres)</c>, <c>…OnSqlite() : …(DatabaseProvider.Sqlite)</c>); only a
+/// provider's own fast path (binary COPY, name-gram indexes, raw SQL) is tested on that provider alone.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test@Pass2026";
+
+    /// <summary>
+    /// PBKDF2 iterations of password hashes in tests: the production 210 000 (checked by a test that asks for
+    /// <c>productionPasswordHashing</c>) cost about a second of CPU per app for the eight demo accounts alone.
+    /// </summary>
+    public const int TestPasswordIterations = 1_000;
     public static readonly string AuditKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
     public static readonly string IdHashKey = Convert.ToBase64String(Enumerable.Range(40, 32).Select(i => (byte)i).ToArray());
     public static readonly string IdEncryptionKey = Convert.ToBase64String(Enumerable.Range(80, 32).Select(i => (byte)i).ToArray());
 
     private readonly Dictionary<string, string?> _settings;
     private readonly string _folder;
+    private readonly bool _productionPasswordHashing;
 
-    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false)
+    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false, bool productionPasswordHashing = false)
     {
+        _productionPasswordHashing = productionPasswordHashing;
         Provider = provider;
         _folder = Path.Combine(Path.GetTempPath(), "gongjiang-test-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_folder);
@@ -84,7 +96,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            if (!_productionPasswordHashing)
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
+            }
+        });
     }
 
     /// <summary>A context acting as the given actor, for tests that go below the HTTP layer.</summary>

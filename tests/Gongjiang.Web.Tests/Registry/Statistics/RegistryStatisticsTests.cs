@@ -15,11 +15,11 @@ namespace Gongjiang.Web.Tests.Registry.Statistics;
 /// (440112); the leading talents are 李建华 (全国技术能手 2019, 440306), 陈志强 (全国五一劳动奖章 2016, 440304) and 张伟
 /// (国务院政府特殊津贴 2018, 440112).
 /// </summary>
-public sealed class RegistryStatisticsTests : IDisposable
+public abstract class RegistryStatisticsTests(DatabaseProvider provider) : IDisposable
 {
     private const string Api = "/api/v1/registry/statistics";
 
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Guangzhou_clerk_sees_only_Guangzhou_counts_by_county()
@@ -185,7 +185,11 @@ public sealed class RegistryStatisticsTests : IDisposable
         return (row.Persons, row.LeadingTalents);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 /// <summary>The statistics' grouping must translate on the embedded SQLite default too.</summary>
@@ -210,5 +214,13 @@ public sealed class RegistryStatisticsSqliteTests : IDisposable
         Assert.Equal(2, enterprises.Items.Single(e => e.Id == DemoData.GuangzhouEnterpriseId).Workers);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class RegistryStatisticsTestsOnPostgres() : RegistryStatisticsTests(DatabaseProvider.Postgres);
+
+public sealed class RegistryStatisticsTestsOnSqlite() : RegistryStatisticsTests(DatabaseProvider.Sqlite);
