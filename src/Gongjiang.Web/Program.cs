@@ -15,8 +15,9 @@ using Gongjiang.Web.Platform.Cli;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Ui;
 
+args = HostStart.ExpandSwitches(args);
 var command = args.Length > 0 && Commands.Names.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
-var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+var builder = WebApplication.CreateBuilder(HostStart.Options(command is null ? args : args[1..]));
 if (command is not null)
 {
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -34,6 +35,7 @@ try
     settings = app.Services.GetRequiredService<PlatformSettings>();
     _ = app.Services.GetRequiredService<AuditKey>();
     _ = app.Services.GetRequiredService<Gongjiang.Web.Features.Registry.Protection.IdNumberProtector>();
+    _ = app.Services.GetRequiredService<Gongjiang.Web.Platform.Security.DataProtectionCertificate>();
 }
 catch (InvalidOperationException ex)
 {
@@ -49,6 +51,7 @@ if (command is not null)
 try
 {
     await Commands.PrepareDatabaseAsync(app, settings);
+    await ImportRecovery.SweepAsync(app.Services, CancellationToken.None);
 }
 catch (InvalidOperationException ex)
 {

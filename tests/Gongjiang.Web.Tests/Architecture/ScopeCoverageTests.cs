@@ -21,6 +21,7 @@ public sealed class ScopeCoverageTests : IDisposable
         ["IdentityRoleClaim`1"] = "Identity's role claims",
         ["IdentityUserToken`1"] = "Identity's tokens (authenticator keys)",
         ["ImportError"] = "read only through its scoped import (error report and result page load the import first)",
+        ["PlatformSetting"] = "settings of the database itself (its origin, demo or production), read and written by start-up and commands only",
     };
 
     private readonly TestApp _app = new(Gongjiang.Web.Platform.Data.DatabaseProvider.Sqlite);

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gongjiang.Web.Tests.Infrastructure;
 
@@ -37,7 +38,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly bool _productionPasswordHashing;
 
-    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false, bool productionPasswordHashing = false)
+    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false, bool productionPasswordHashing = false, bool demoCertificate = false)
     {
         _productionPasswordHashing = productionPasswordHashing;
         Provider = provider;
@@ -61,6 +62,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Registry:IdEncryptionKey"] = IdEncryptionKey,
             ["Security:SignInAttemptsPerMinute"] = signInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (!demoCertificate)
+        {
+            // One certificate for every test app (demo mode would otherwise make one per data folder).
+            _settings["DataProtection:CertificatePath"] = TestCertificate.Path;
+            _settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
+        }
+
         if (kestrel)
         {
             UseKestrel(0);
@@ -68,6 +76,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>Every warning and error the application logged, as "category: message".</summary>
+    public IReadOnlyCollection<string> Warnings => _warnings;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new();
 
     /// <summary>The application's clock: real time unless a test moves it forward.</summary>
     public TestClock Clock { get; } = new();
@@ -96,6 +109,7 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(new WarningCapture(_warnings)));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -144,6 +158,32 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+}
+
+/// <summary>Keeps the warnings and errors an application logs, for tests that assert there are none.</summary>
+internal sealed class WarningCapture(System.Collections.Concurrent.ConcurrentQueue<string> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, sink);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                sink.Enqueue(category + ": " + formatter(state, exception));
+            }
         }
     }
 }
