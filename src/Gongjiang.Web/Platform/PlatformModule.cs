@@ -30,6 +30,7 @@ internal static class PlatformModule
         services.AddDataProtection()
             .SetApplicationName("Gongjiang")
             .PersistKeysToDbContext<GongjiangDbContext>();
+        services.AddDataProtectionCertificate();
 
         // Identity: 等保 2.0 三级 身份鉴别 and 登录失败处理.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);

@@ -9,8 +9,7 @@ namespace Gongjiang.Web.Tests.Browser;
 /// Issue 4's walk through the pages: prepare → 公示 → objection (异议) by the public → decision → approval by a second
 /// person (复核) → the public page shows the list, masked, with its change list.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed partial class PublicationPageTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract partial class PublicationPageTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Prepare_notice_objection_decision_approval_then_the_public_list()
@@ -111,3 +110,9 @@ public sealed partial class PublicationPageTests(BrowserFixture browser, Browser
     [GeneratedRegex(@"[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]")]
     private static partial Regex IdNumberPattern();
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class PublicationPageTestsOnPostgres(BrowserFixture browser, BrowserApp app) : PublicationPageTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class PublicationPageTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : PublicationPageTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

@@ -6,8 +6,7 @@ using Microsoft.Playwright;
 namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>A clerk imports a messy roster and an honours list through the page and finds the leading talents.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class RegistryImportPageTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class RegistryImportPageTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Clerk_imports_roster_and_honours_downloads_the_error_report_and_finds_the_leading_talents()
@@ -90,3 +89,9 @@ public sealed class RegistryImportPageTests(BrowserFixture browser, BrowserApp a
         await context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class RegistryImportPageTestsOnPostgres(BrowserFixture browser, BrowserApp app) : RegistryImportPageTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class RegistryImportPageTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : RegistryImportPageTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

@@ -4,8 +4,7 @@ using Microsoft.Playwright;
 namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>Each demo role signs in through the page and sees only its own menu.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class RoleMenuTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class RoleMenuTests(BrowserFixture browser, BrowserApp app)
 {
     [Theory]
     [InlineData("admin", "首页|人员查询|用人单位|统计分析|账户管理|审计日志|后台任务|领军人才名单|公示与公布|代码表", "系统管理员")]
@@ -92,3 +91,9 @@ public sealed class RoleMenuTests(BrowserFixture browser, BrowserApp app) : ICla
         await context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class RoleMenuTestsOnPostgres(BrowserFixture browser, BrowserApp app) : RoleMenuTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class RoleMenuTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : RoleMenuTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

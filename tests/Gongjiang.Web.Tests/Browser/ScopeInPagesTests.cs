@@ -5,8 +5,7 @@ using Microsoft.Playwright;
 namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>The jurisdiction scope seen through the pages.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ScopeInPagesTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class ScopeInPagesTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Guangzhou_clerk_cannot_open_or_find_a_Shenzhen_person_page()
@@ -106,9 +105,14 @@ public sealed class ScopeInPagesTests(BrowserFixture browser, BrowserApp app) : 
     }
 }
 
-/// <summary>Tampering with a form to reach another jurisdiction's record, and the audited export.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PageTamperingTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class ScopeInPagesTestsOnPostgres(BrowserFixture browser, BrowserApp app) : ScopeInPagesTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class ScopeInPagesTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : ScopeInPagesTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;
+
+/// <summary>Tampering with a form to reach another jurisdiction's record, and the audited export.</summary>
+public abstract class PageTamperingTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Guangzhou_clerk_who_retargets_the_edit_form_at_a_Shenzhen_person_changes_nothing()
@@ -153,3 +157,9 @@ public sealed class PageTamperingTests(BrowserFixture browser, BrowserApp app) :
         await context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class PageTamperingTestsOnPostgres(BrowserFixture browser, BrowserApp app) : PageTamperingTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class PageTamperingTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : PageTamperingTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

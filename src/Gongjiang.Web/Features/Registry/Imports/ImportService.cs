@@ -53,7 +53,50 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             ActorId = actor.UserId,
             ActorName = actor.UserName,
             CreatedAt = clock.GetUtcNow(),
+            Status = ImportStatus.Running,
+            Worker = ImportRecovery.CurrentWorker,
         };
+
+        // The import is recorded as running before anything else, outside its transaction: if the process dies, the next
+        // start finds it and records it as interrupted (ImportRecovery). Its audit entry is written when it ends.
+        db.SuppressInsertAudit = true;
+        try
+        {
+            db.Add(import);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.SuppressInsertAudit = false;
+        }
+
+        try
+        {
+            return await RunRecordedAsync(import, content, fileName, kind, encoding, today, ct);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Nothing was applied (one transaction); say so on the record, whatever stopped the import.
+            db.ChangeTracker.Clear();
+            var cancelled = ex is OperationCanceledException;
+            var stopped = await db.Set<RegistryImport>().FirstOrDefaultAsync(i => i.Id == import.Id, CancellationToken.None);
+            if (stopped is not null && stopped.Status == ImportStatus.Running)
+            {
+                (stopped.FileSha256, stopped.Format, stopped.Encoding) = (import.FileSha256, import.Format, import.Encoding);
+                stopped.Status = cancelled ? ImportStatus.Interrupted : ImportStatus.Failed;
+                stopped.FileError = cancelled ? "上传或导入过程中连接中断，未作任何更改，请重新导入" : "导入时发生系统错误，未作任何更改，请稍后重新导入";
+                db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed,
+                    $"{ImportColumns.ChineseName(kind)}导入{(cancelled ? "中断" : "失败")}：文件 {import.FileName}；{stopped.FileError}"));
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<ImportSummary> RunRecordedAsync(RegistryImport import, Stream content, string? fileName, ImportKind kind, string? encoding, DateOnly today, CancellationToken ct)
+    {
+        var actor = db.Actor;
 
         // One copy of the upload, to a temporary file deleted afterwards: it gives the file's SHA-256 on the way and the
         // reader a file it can read more than once. A file over the limit is refused whole, never truncated.
@@ -69,7 +112,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         if (upload is null)
         {
             import.FileError = tooLarge;
-            db.Add(import);
+            import.Status = ImportStatus.Failed;
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{import.FileError}"));
             await db.SaveChangesAsync(ct);
             return Summarize(import, []);
@@ -80,7 +123,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         {
             import.FileError = reader.Error;
             import.Format = reader.Format ?? "";
-            db.Add(import);
+            import.Status = ImportStatus.Failed;
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{reader.Error}"));
             await db.SaveChangesAsync(ct);
             return Summarize(import, []);
@@ -88,6 +131,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
         import.Format = reader.Format ?? "";
         import.Encoding = reader.Encoding;
+        db.ChangeTracker.Clear();
         var errors = new ErrorList(MaxStoredErrors, ErrorsInAnswer);
         var readCounts = new Counts();
         var applied = new Counts();
@@ -99,10 +143,6 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         db.SuppressInsertAudit = true;
         try
         {
-            db.Add(import);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-
             // Reading and checking the rows (the application's work) run one batch ahead of applying them (mostly the
             // database's work), on another thread: the two overlap instead of adding up.
             if (kind == ImportKind.Roster)
@@ -123,8 +163,9 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 import.FileError = midFileError;
                 import.TotalRows = readCounts.Total;
                 import.Rejected = readCounts.Total;
+                import.Status = ImportStatus.Failed;
                 db.SuppressInsertAudit = false;
-                db.Add(import);
+                db.Update(import);
                 db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{midFileError}"));
                 await db.SaveChangesAsync(ct);
                 return Summarize(import, []);
@@ -132,11 +173,14 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
             // The import row was saved before the rows (their records refer to it); now its counts.
             db.Attach(import);
+            db.Entry(import).Property(i => i.Format).IsModified = true;
+            db.Entry(import).Property(i => i.Encoding).IsModified = true;
             import.TotalRows = readCounts.Total;
             import.Accepted = applied.Accepted;
             import.Unchanged = applied.Unchanged;
             import.Rejected = readCounts.Rejected + applied.Rejected;
             import.Duplicates = readCounts.Duplicates + applied.Duplicates;
+            import.Status = ImportStatus.Completed;
             await run.SaveErrorsAsync(ct);
             if (run.Refusals > AuditedRefusals)
             {
@@ -148,12 +192,14 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 $"{ImportColumns.ChineseName(kind)}导入：文件 {import.FileName}（SHA-256 {import.FileSha256}），共{import.TotalRows}行，导入{import.Accepted}行（其中未变化{import.Unchanged}行），拒绝{import.Rejected}行，重复{import.Duplicates}行"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return Summarize(import, errors.First());
         }
         finally
         {
             db.SuppressInsertAudit = false;
         }
+
+        await ImportStatistics.RefreshAsync(db, kind, import.Accepted - import.Unchanged, ct);
+        return Summarize(import, errors.First());
     }
 
     private static ImportSummary Summarize(RegistryImport import, IReadOnlyList<RowError> errors) => new(

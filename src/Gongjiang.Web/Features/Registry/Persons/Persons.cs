@@ -30,6 +30,9 @@ public sealed record PersonDetail(
     LeadingTalentDecision Decision, IReadOnlyList<EmploymentDto> Employments, IReadOnlyList<CertificateDto> Certificates,
     IReadOnlyList<HonorDto> Honors, DateTimeOffset UpdatedAt);
 
+/// <summary>A page of persons found, the problems with the criteria, and how the search text was read (Chinese).</summary>
+public sealed record PersonSearchResult(Paged<PersonSummary>? Page, FieldErrors Errors, string? Note);
+
 /// <summary>The editable fields of a person (a use-case input; the page and the API post the same).</summary>
 public sealed class UpdatePersonRequest
 {
@@ -209,78 +212,127 @@ public static class PersonUseCases
     public static async Task<(Paged<PersonSummary>? Page, FieldErrors Errors)> SearchAsync(
         GongjiangDbContext db, IdNumberProtector protector, PersonSearch search, PageRequest page, DateOnly today, CancellationToken ct)
     {
+        var result = await FindAsync(db, protector, search, page, today, ct);
+        return (result.Page, result.Errors);
+    }
+
+    /// <summary>
+    /// The search, with how the text of <see cref="PersonSearch.Q"/> was read (<see cref="PersonQueryText"/>): a name (and,
+    /// when no name contains it, the employer's name), an ID number (roles with <c>registry.view-id</c>, audited) or a
+    /// credit code. <see cref="PersonSearchResult.Note"/> says so in Chinese when it is not a plain name search.
+    /// </summary>
+    public static async Task<PersonSearchResult> FindAsync(
+        GongjiangDbContext db, IdNumberProtector protector, PersonSearch search, PageRequest page, DateOnly today, CancellationToken ct)
+    {
         var errors = search.Validate(out var level, out var honor, out var region, out var id, today);
+        var text = PersonQueryText.Read(search.Q, today);
+        if (text.Error is not null)
+        {
+            errors.Add("q", text.Error);
+        }
+
+        var idField = id is not null ? "idNumber" : "q";
+        id ??= text.IdNumber;
         if (id is not null && !db.Actor.Can(Permissions.RegistryViewIdNumber) && !db.Actor.IsSystem)
         {
-            errors.Add("idNumber", "您的角色无权按公民身份号码查询");
+            errors.Add(idField, "您的角色无权按公民身份号码查询");
         }
 
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return new PersonSearchResult(null, errors, null);
         }
 
-        var q = search.Q?.Trim();
-        var grams = q is { Length: > 0 } && db.Database.IsNpgsql() ? NameGrams.Sql(q) : null;
-        var persons = (grams is null ? db.Set<Person>() : db.Set<Person>().FromSqlRaw(grams, q!)).AsNoTracking();
         if (id is not null)
         {
-            var hash = protector.Hash(id.Value);
-            persons = persons.Where(p => p.IdNumberHash == hash);
             await db.RecordAsync(new AuditEvent(AuditActions.View, nameof(Person), null, Detail: $"按公民身份号码查询 {id.Masked}"), ct);
         }
 
-        if (q is { Length: > 0 } && grams is null)
+        IQueryable<Person> Filtered(IQueryable<Person> persons)
+        {
+            if (id is not null)
+            {
+                var hash = protector.Hash(id.Value);
+                persons = persons.Where(p => p.IdNumberHash == hash);
+            }
+
+            if (text.CreditCode is { } code)
+            {
+                persons = persons.Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && e.CreditCode == code));
+            }
+
+            if (!string.IsNullOrWhiteSpace(search.Enterprise))
+            {
+                var enterpriseText = search.Enterprise.Trim();
+                persons = persons.Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && e.Name.Contains(enterpriseText)));
+            }
+
+            if (!string.IsNullOrWhiteSpace(search.Occupation))
+            {
+                var occupation = search.Occupation.Trim();
+                persons = persons.Where(p => p.Occupation != null && p.Occupation.Contains(occupation));
+            }
+
+            if (level is { } l)
+            {
+                persons = persons.Where(p => p.HighestSkillLevel == l);
+            }
+
+            if (honor is { } h)
+            {
+                persons = persons.Where(p => db.Set<Honor>().Any(x => x.PersonId == p.Id && x.Type == h));
+            }
+
+            if (region is not null)
+            {
+                persons = persons.Where(p => p.RegionCode.StartsWith(region));
+            }
+
+            if (search.LeadingTalent is { } lt)
+            {
+                persons = lt
+                    ? persons.Where(p => p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview))
+                    : persons.Where(p => !(p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview)));
+            }
+
+            return PersonStatusFilters.Parse(search.Status) switch
+            {
+                PersonStatusFilter.InDatabase => persons.Where(p => p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview),
+                PersonStatusFilter.NotInRegistry => persons.Where(p => p.Status == null),
+                { } filter => persons.Where(p => p.Status == (TalentStatus)(int)filter),
+                null => persons,
+            };
+        }
+
+        var q = text.Name;
+        var grams = q is not null && db.Database.IsNpgsql() ? NameGrams.Sql(q) : null;
+        var persons = Filtered((grams is null ? db.Set<Person>() : db.Set<Person>().FromSqlRaw(grams, q!)).AsNoTracking());
+        var pattern = q is null ? null : "%" + LikeEscape(q) + "%";
+        if (pattern is not null && grams is null)
         {
             // On PostgreSQL a trigram index serves 3 characters and more (1 and 2: NameGrams, above, exact by itself).
-            var pattern = "%" + LikeEscape(q) + "%";
             persons = persons.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
         }
 
-        if (!string.IsNullOrWhiteSpace(search.Enterprise))
-        {
-            var text = search.Enterprise.Trim();
-            persons = persons.Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && e.Name.Contains(text)));
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.Occupation))
-        {
-            var text = search.Occupation.Trim();
-            persons = persons.Where(p => p.Occupation != null && p.Occupation.Contains(text));
-        }
-
-        if (level is { } l)
-        {
-            persons = persons.Where(p => p.HighestSkillLevel == l);
-        }
-
-        if (honor is { } h)
-        {
-            persons = persons.Where(p => db.Set<Honor>().Any(x => x.PersonId == p.Id && x.Type == h));
-        }
-
-        if (region is not null)
-        {
-            persons = persons.Where(p => p.RegionCode.StartsWith(region));
-        }
-
-        if (search.LeadingTalent is { } lt)
-        {
-            persons = lt
-                ? persons.Where(p => p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview))
-                : persons.Where(p => !(p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview)));
-        }
-
-        persons = PersonStatusFilters.Parse(search.Status) switch
-        {
-            PersonStatusFilter.InDatabase => persons.Where(p => p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview),
-            PersonStatusFilter.NotInRegistry => persons.Where(p => p.Status == null),
-            { } filter => persons.Where(p => p.Status == (TalentStatus)(int)filter),
-            null => persons,
-        };
-
         // Count at most CountCap + 1 matches: an exact count of a common substring is a full scan.
         var total = await persons.Take(CountCap + 1).CountAsync(ct);
+        string? note = id is not null ? $"按公民身份号码 {id.Masked} 查询（已记入审计日志）。"
+            : text.CreditCode is not null ? $"按统一社会信用代码 {text.CreditCode} 查询该单位的人员。"
+            : null;
+        if (total == 0 && pattern is not null)
+        {
+            // No name contains the text: it may be (part of) the employer's name.
+            var byEmployer = Filtered(db.Set<Person>().AsNoTracking())
+                .Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && EF.Functions.Like(e.Name, pattern, "\\")));
+            var employerTotal = await byEmployer.Take(CountCap + 1).CountAsync(ct);
+            if (employerTotal > 0)
+            {
+                persons = byEmployer;
+                total = employerTotal;
+                note = $"没有姓名含“{q}”的人员；以下是工作单位名称含“{q}”的人员。";
+            }
+        }
+
         var capped = total > CountCap;
         total = Math.Min(total, CountCap);
         var rows = await persons
@@ -296,7 +348,7 @@ public static class PersonUseCases
             r.Person.RegionCode, RegionCatalog.Default.FullName(r.Person.RegionCode), r.Enterprise, r.Person.Occupation,
             r.Person.HighestSkillLevel is { } s ? SkillLevels.DisplayName(s) : null, r.Person.IsLeadingTalent, r.Person.BasesSummary,
             MaskMobile(r.Person.Mobile), TalentStatuses.ChineseName(r.Person.Status))).ToList();
-        return (new Paged<PersonSummary>(items, total, page.Page, page.PageSize) { TotalIsLowerBound = capped }, errors);
+        return new PersonSearchResult(Paging.Page(items, total, capped, page), errors, note);
     }
 
     public static async Task<PersonDetail?> GetAsync(GongjiangDbContext db, Guid id, DateOnly asOf, CancellationToken ct)
