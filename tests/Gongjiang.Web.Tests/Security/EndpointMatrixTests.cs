@@ -31,17 +31,6 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ["/{**path:file}"] = "the framework's static-file fallback (wwwroot): serves files only, no records; its catch-all has nothing to fill",
     };
 
-    /// <summary>
-    /// Server errors already filed elsewhere, tolerated (only as a 500 on the named provider) until their fix is merged;
-    /// every other rule still applies to these calls. Remove an entry once its fix is in.
-    /// </summary>
-    public static readonly IReadOnlyDictionary<(DatabaseProvider, string), string> KnownServerErrors = new Dictionary<(DatabaseProvider, string), string>
-    {
-        [(DatabaseProvider.Sqlite, "GET /registry/persons/{Id:guid}")] = "issue 8: SQLite cannot ORDER BY a DateTimeOffset (LifecycleUseCases)",
-        [(DatabaseProvider.Sqlite, "GET /api/v1/registry/persons/{id:guid}/history")] = "issue 8: SQLite cannot ORDER BY a DateTimeOffset (LifecycleUseCases)",
-        [(DatabaseProvider.Sqlite, "GET /registry/imports")] = "issue 8: SQLite cannot ORDER BY a DateTimeOffset (ImportsPage)",
-    };
-
     public static TheoryData<string> Actors => new(MatrixFixture.ActorNames);
 
     private static readonly string[] Unsafe = [HttpMethods.Post, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch];
@@ -153,7 +142,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         var body = await response.Content.ReadAsStringAsync();
         var location = response.Headers.Location?.ToString() ?? "";
         var where = $"{call.Method} {call.Path} ({call.Side.Name}) → {status}";
-        if (status >= 500 && !KnownServerErrors.ContainsKey((fixture.App.Provider, call.Method + " " + call.Pattern)))
+        if (status >= 500)
         {
             failures.Add($"{where}: server error");
         }
