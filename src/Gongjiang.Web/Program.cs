@@ -49,7 +49,6 @@ catch (InvalidOperationException ex)
 try
 {
     await Commands.PrepareDatabaseAsync(app, settings);
-    await Gongjiang.Web.Features.Registry.Imports.ImportRecovery.SweepAsync(app.Services, CancellationToken.None);
 }
 catch (InvalidOperationException ex)
 {

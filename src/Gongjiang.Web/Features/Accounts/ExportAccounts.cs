@@ -28,7 +28,7 @@ internal static class ExportAccounts
             }
 
             await db.RecordAsync(AccountUseCases.ExportEvent(rows.Count), ct);
-            var name = $"accounts-{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.csv";
+            var name = $"accounts-{clock.GetUtcNow().ToOffset(Gongjiang.Web.Platform.ChinaTime.Offset):yyyyMMdd-HHmm}.csv";
             return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
         }).RequireAuthorization(Permissions.AccountsManage).ExcludeFromDescription();
         return app;

@@ -211,7 +211,7 @@ public static class PublicationUseCases
         var prefix = Gongjiang.Core.Access.Jurisdiction.Parse(publication.RegionCode).GetValueOrThrow().Prefix;
         var (previous, lines, enterpriseOf) = await ComputeLinesAsync(db, publication.RegionCode, prefix, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Set<PublicationEntry>().Where(e => e.PublicationId == id).ExecuteDeleteAsync(ct);
+        await db.DeleteInScopeAsync(db.Set<PublicationEntry>().Where(e => e.PublicationId == id), $"刷新草稿{publication.Title}：删除原名单", ct);
         publication.PreviousId = previous?.Id;
         AddEntries(db, publication, lines, enterpriseOf);
         db.SuppressInsertAudit = true;
@@ -236,7 +236,7 @@ public static class PublicationUseCases
         var rows = await (
             from p in db.Set<Person>().AsNoTracking()
             where (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview) && p.IsLeadingTalent && p.RegionCode.StartsWith(regionPrefix)
-            join e in db.Set<Enterprise>().IgnoreQueryFilters() on p.EnterpriseId equals e.Id into employers
+            join e in db.Unscoped<Enterprise>("编制名单时读取在库人员的用人单位名称（单位可在其他地区登记）") on p.EnterpriseId equals e.Id into employers
             from e in employers.DefaultIfEmpty()
             select new { p.Id, p.Name, p.Sex, Employer = e == null ? null : e.Name, p.Occupation, p.HighestSkillLevel, p.RegionCode, p.BasesSummary, p.Frontline, p.EnterpriseId })
             .ToListAsync(ct);
@@ -288,8 +288,8 @@ public static class PublicationUseCases
         publication.NoticeEndsOnProvisional = provisional;
         db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, id.ToString(), Detail: $"开始公示，公示期{today:yyyy-MM-dd}至{endsOn:yyyy-MM-dd}（{options.NoticeWorkingDays}个工作日），新增{publication.AddedCount}人公示；理由：{confirmation.Text}"));
         await db.SaveChangesAsync(ct);
-        await db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.Change == EntryChange.Added)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.IsPublic, true), ct);
+        await db.UpdateInScopeAsync(db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.Change == EntryChange.Added),
+            s => s.SetProperty(e => e.IsPublic, true), $"开始公示{publication.Title}：新增人员向社会公示", ct);
         await transaction.CommitAsync(ct);
         return errors;
     }
@@ -330,7 +330,7 @@ public static class PublicationUseCases
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var entries = await db.Set<PublicationEntry>().Where(e => e.PublicationId == id).ExecuteDeleteAsync(ct);
+        var entries = await db.DeleteInScopeAsync(db.Set<PublicationEntry>().Where(e => e.PublicationId == id), $"删除草稿{publication.Title}的名单", ct);
         db.Remove(publication);
         db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, id.ToString(), Detail: $"删除草稿{publication.Title}（含{entries}条名单）；理由：{confirmation.Text}"));
         await db.SaveChangesAsync(ct);
@@ -374,8 +374,8 @@ public static class PublicationUseCases
         publication.NoticeEndsOnProvisional = false;
         db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, id.ToString(), Detail: $"撤回公示{publication.Title}（原公示期{period}），退回草稿；理由：{confirmation.Text}"));
         await db.SaveChangesAsync(ct);
-        await db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.IsPublic)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.IsPublic, false), ct);
+        await db.UpdateInScopeAsync(db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.IsPublic),
+            s => s.SetProperty(e => e.IsPublic, false), $"撤回公示{publication.Title}：名单不再公开", ct);
         await transaction.CommitAsync(ct);
         return errors;
     }
@@ -406,7 +406,7 @@ public static class PublicationUseCases
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
 
         // The global order of publications (for feeds) reads every jurisdiction's numbers, nothing else of them.
-        var last = await db.Set<Data.Publication>().IgnoreQueryFilters().MaxAsync(p => p.Sequence, ct) ?? 0;
+        var last = await db.Unscoped<Data.Publication>("公布编号全国连续：读取最大编号").MaxAsync(p => p.Sequence, ct) ?? 0;
         foreach (var superseded in await db.Set<Data.Publication>().Where(p => p.RegionCode == publication.RegionCode && p.IsCurrent).ToListAsync(ct))
         {
             superseded.IsCurrent = false;
@@ -423,28 +423,28 @@ public static class PublicationUseCases
         db.Audit(new AuditEvent(AuditActions.Workflow, EntityName, id.ToString(), Detail:
             $"复核公布{publication.Title}：第{publication.Sequence}号公布，在库{publication.ListedCount}人；编制人{publication.PreparedByName}，复核人{publication.ApprovedByName}"));
         await db.SaveChangesAsync(ct);
-        await db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.WithdrawnOn == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.IsPublic, true), ct);
+        await db.UpdateInScopeAsync(db.Set<PublicationEntry>().Where(e => e.PublicationId == id && e.WithdrawnOn == null),
+            s => s.SetProperty(e => e.IsPublic, true), $"复核公布{publication.Title}：名单向社会公布", ct);
         await transaction.CommitAsync(ct);
         return errors;
     }
 
     /// <summary>提出异议: anyone, during the notice period, against one proposed addition. Returns the receipt number.</summary>
     /// <remarks>
-    /// The public has no scope to write in; the objection is written by a system actor named for the purpose, limited
-    /// here to one row of the publication's own jurisdiction (the audit record carries the client address).
+    /// The public has no scope to write in: the entry is read through the public query source, and the objection is
+    /// written by <see cref="Platform.Identity.Actor.PublicSubmission"/> — scoped to the publication's own jurisdiction
+    /// only (the audit record carries the client address).
     /// </remarks>
     public static async Task<(string? Receipt, FieldErrors Errors)> FileObjectionAsync(
         IServiceScopeFactory scopes, Guid publicationId, Guid entryId, string? name, string? contact, string? reason, TimeProvider clock, CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Platform.Identity.HttpCurrentActor>().Use(Platform.Identity.Actor.System("社会公众提出异议"));
-        var db = scope.ServiceProvider.GetRequiredService<GongjiangDbContext>();
         var errors = new FieldErrors();
-
+        using var reading = scopes.CreateScope();
+        reading.ServiceProvider.GetRequiredService<Platform.Identity.HttpCurrentActor>().Use(Platform.Identity.Actor.Anonymous);
+        var publicDb = reading.ServiceProvider.GetRequiredService<GongjiangDbContext>();
         var target = await (
-            from e in db.Set<PublicationEntry>().AsNoTracking()
-            join p in db.Set<Data.Publication>().AsNoTracking() on e.PublicationId equals p.Id
+            from e in publicDb.PublicView<PublicationEntry>().AsNoTracking()
+            join p in publicDb.PublicView<Data.Publication>().AsNoTracking() on e.PublicationId equals p.Id
             where e.Id == entryId && p.Id == publicationId && p.Status != PublicationStatus.Draft && e.IsPublic
             select new { p.Status, p.NoticeEndsOn, p.RegionCode, e.Change, e.WithdrawnOn }).FirstOrDefaultAsync(ct);
         if (target is null || target.Change != EntryChange.Added || target.WithdrawnOn is not null)
@@ -470,6 +470,10 @@ public static class PublicationUseCases
             return (null, errors);
         }
 
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Platform.Identity.HttpCurrentActor>().Use(
+            Platform.Identity.Actor.PublicSubmission(Gongjiang.Core.Access.Jurisdiction.Parse(target.RegionCode).GetValueOrThrow(), "提出异议"));
+        var db = scope.ServiceProvider.GetRequiredService<GongjiangDbContext>();
         var now = clock.GetUtcNow();
         var receipt = "YY" + now.ToOffset(ChinaTime.Offset).ToString("yyyyMMdd", CultureInfo.InvariantCulture) +
             RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
@@ -493,6 +497,9 @@ public static class PublicationUseCases
     /// was received and whether it is decided — nothing of the objector and not the reasons. The public has no scope,
     /// so it is read by a system actor named for the purpose, limited to the one receipt, and each lookup is audited.
     /// </summary>
+    /// <summary>The named escape of the public lookup: one objection by its receipt number, public fields only.</summary>
+    private const string ObjectionLookup = "社会公众按受理编号查询异议处理情况";
+
     public static async Task<ObjectionStatus?> ObjectionStatusAsync(IServiceScopeFactory scopes, string? receipt, CancellationToken ct)
     {
         var number = receipt?.Trim().ToUpperInvariant();
@@ -502,12 +509,12 @@ public static class PublicationUseCases
         }
 
         using var scope = scopes.CreateScope();
-        scope.ServiceProvider.GetRequiredService<Platform.Identity.HttpCurrentActor>().Use(Platform.Identity.Actor.System("社会公众查询异议"));
+        scope.ServiceProvider.GetRequiredService<Platform.Identity.HttpCurrentActor>().Use(Platform.Identity.Actor.Anonymous);
         var db = scope.ServiceProvider.GetRequiredService<GongjiangDbContext>();
         var row = await (
-            from o in db.Set<Objection>().AsNoTracking()
-            join p in db.Set<Data.Publication>().AsNoTracking() on o.PublicationId equals p.Id
-            join e in db.Set<PublicationEntry>().AsNoTracking() on o.EntryId equals e.Id
+            from o in db.Unscoped<Objection>(ObjectionLookup)
+            join p in db.Unscoped<Data.Publication>(ObjectionLookup) on o.PublicationId equals p.Id
+            join e in db.Unscoped<PublicationEntry>(ObjectionLookup) on o.EntryId equals e.Id
             where o.ReceiptNumber == number
             select new { o.Id, o.ReceiptNumber, o.SubmittedAt, o.Decision, o.DecidedAt, p.Title, PublicationId = p.Id, p.RegionName, e.Name }).FirstOrDefaultAsync(ct);
         await db.RecordAsync(new AuditEvent(AuditActions.View, nameof(Objection), row?.Id.ToString(), row is null ? AuditOutcomes.Failed : AuditOutcomes.Succeeded,

@@ -130,8 +130,8 @@ public static class DatabaseOrigin
         var persons = DemoData.DemoIdNumbers.Select(p => p.Id).ToList();
         var enterprises = new[] { DemoData.ShenzhenEnterpriseId, DemoData.ShenzhenMetroId, DemoData.GuangzhouEnterpriseId };
         var users = await db.Users.CountAsync(u => !names.Contains(u.UserName!), ct);
-        var otherPersons = await db.Set<Person>().IgnoreQueryFilters().CountAsync(p => !persons.Contains(p.Id), ct);
-        var otherEnterprises = await db.Set<Enterprise>().IgnoreQueryFilters().CountAsync(e => !enterprises.Contains(e.Id), ct);
+        var otherPersons = await db.Set<Person>().CountAsync(p => !persons.Contains(p.Id), ct);
+        var otherEnterprises = await db.Set<Enterprise>().CountAsync(e => !enterprises.Contains(e.Id), ct);
         return (users, otherPersons, otherEnterprises, users + otherPersons + otherEnterprises == 0);
     }
 }

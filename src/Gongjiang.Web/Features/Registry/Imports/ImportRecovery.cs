@@ -44,6 +44,14 @@ public static class ImportStatuses
 /// </summary>
 public static class ImportRecovery
 {
+    /// <summary>Runs the sweep when the web host starts (hosted services start before the server listens).</summary>
+    internal sealed class AtStart(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => SweepAsync(services, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
     /// <summary>Temporary files of uploads: the import's own copy and ASP.NET Core's buffer of a large form.</summary>
     public static readonly string[] TempFilePatterns = ["gongjiang-import-*.tmp", "ASPNETCORE_*.tmp"];
 
@@ -62,14 +70,14 @@ public static class ImportRecovery
         scope.ServiceProvider.GetRequiredService<HttpCurrentActor>().Use(Actor.System("启动"));
         var db = scope.ServiceProvider.GetRequiredService<GongjiangDbContext>();
         var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow();
-        var running = await db.Set<RegistryImport>().IgnoreQueryFilters().Where(i => i.Status == ImportStatus.Running).ToListAsync(ct);
+        var running = await db.Set<RegistryImport>().Where(i => i.Status == ImportStatus.Running).ToListAsync(ct);
         var stale = running.Where(i => IsStale(i, now)).ToList();
         foreach (var import in stale)
         {
             import.Status = ImportStatus.Interrupted;
             import.FileError = InterruptedMessage;
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed,
-                $"{ImportColumns.ChineseName(import.Kind)}导入中断：文件 {import.FileName}（SHA-256 {import.FileSha256}），{import.CreatedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss} 开始，经办人 {import.ActorName}；服务中断，未作任何更改"));
+                $"{ImportColumns.ChineseName(import.Kind)}导入中断：文件 {import.FileName}（SHA-256 {import.FileSha256}），{import.CreatedAt.ToOffset(Platform.ChinaTime.Offset):yyyy-MM-dd HH:mm:ss} 开始，经办人 {import.ActorName}；服务中断，未作任何更改"));
         }
 
         if (stale.Count > 0)

@@ -5,6 +5,7 @@ using Gongjiang.Core.Skills;
 using Gongjiang.Web.Features.Registry.Data;
 using Gongjiang.Web.Features.Registry.Imports.Reading;
 using Gongjiang.Web.Features.Registry.Protection;
+using Gongjiang.Web.Platform.Access;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
     public async Task<ImportSummary> RunAsync(Stream content, string? fileName, ImportKind kind, string? encoding, CancellationToken ct)
     {
         var actor = db.Actor;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = Platform.ChinaTime.Today(clock);
         var import = new RegistryImport
         {
             Kind = kind,
@@ -234,9 +235,9 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             }
 
             var hashList = batch.Select(e => e.Hash).ToList();
-            var existing = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
+            var existing = await db.Unscoped<Person>(Escapes.RegisteredElsewhere).Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
             var codes = batch.Select(e => e.Entry.CreditCode).Distinct(StringComparer.Ordinal).ToList();
-            var enterprises = await db.Set<Enterprise>().IgnoreQueryFilters().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, ct);
+            var enterprises = await db.Unscoped<Enterprise>(Escapes.EnterpriseByCreditCode).Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, ct);
             var existingIds = existing.Values.Select(p => p.Id).ToList();
             var employments = await db.Set<Employment>().Where(e => existingIds.Contains(e.PersonId) && e.EndDate == null).ToListAsync(ct);
             var certificates = await db.Set<SkillCertificate>().Where(c => existingIds.Contains(c.PersonId)).ToListAsync(ct);
@@ -419,7 +420,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             }
 
             var hashList = batch.Select(e => e.Hash).Distinct(StringComparer.Ordinal).ToList();
-            var persons = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
+            var persons = await db.Unscoped<Person>(Escapes.RegisteredElsewhere).Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
             var ids = persons.Values.Select(p => p.Id).ToList();
             var honors = await db.Set<Honor>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
             var allowances = await db.Set<SpecialAllowance>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
@@ -632,8 +633,21 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
         private Task<int> Move<T>(Person person, CancellationToken ct)
             where T : PersonRecord =>
-            db.Set<T>().Where(r => r.PersonId == person.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RegionCode, person.RegionCode).SetProperty(r => r.EnterpriseId, person.EnterpriseId), ct);
+            db.UpdateInScopeAsync(db.Set<T>().Where(r => r.PersonId == person.Id),
+                s => s.SetProperty(r => r.RegionCode, person.RegionCode).SetProperty(r => r.EnterpriseId, person.EnterpriseId),
+                $"导入名册：{person.Name}的登记地或工作单位变更，其记录随之变更", ct);
 
-        private bool InScope(Person person) => jurisdiction.Contains(person.RegionCode) && (db.Scope.EnterpriseId is null || person.EnterpriseId == db.Scope.EnterpriseId);
+        private bool InScope(Person person) => ScopeRules.IsWritable(person, db.Scope);
     }
 }
+
+/// <summary>The imports' named reads across jurisdictions (<see cref="ScopeEscapes.Unscoped{T}"/>), audited by reason.</summary>
+internal static class Escapes
+{
+    /// <summary>A roster or honours row names an ID number: is that person registered, here or elsewhere? The answer is only used to refuse or move the row, never shown (issue 9: no oracle).</summary>
+    public const string RegisteredElsewhere = "导入时核对身份证号是否已在其他地区登记";
+
+    /// <summary>A roster row names an employer by its credit code, which may be registered in another jurisdiction.</summary>
+    public const string EnterpriseByCreditCode = "导入时按统一社会信用代码核对用人单位";
+}
+

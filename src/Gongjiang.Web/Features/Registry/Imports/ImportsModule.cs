@@ -200,7 +200,7 @@ internal static class ImportsModule
 
         await db.RecordAsync(new AuditEvent(AuditActions.Export, nameof(RegistryImport), id.ToString(), Detail: "下载导入错误报告"), ct);
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"导入错误报告-{import.CreatedAt.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmmss}.csv");
+        return Results.File(bytes, "text/csv; charset=utf-8", $"导入错误报告-{import.CreatedAt.ToOffset(Gongjiang.Web.Platform.ChinaTime.Offset):yyyyMMdd-HHmmss}.csv");
     }
 
     private static Results<FileContentHttpResult, ProblemHttpResult> Template(string kind, string format)

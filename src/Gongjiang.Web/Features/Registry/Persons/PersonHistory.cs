@@ -93,7 +93,7 @@ public static class PersonHistory
 
         var registered = person.CreatedAt < endOfDay;
         var enterpriseName = Guid.TryParse(values[nameof(Person.EnterpriseId)], out var enterpriseId)
-            ? await db.Set<Enterprise>().IgnoreQueryFilters().Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct)
+            ? await db.Unscoped<Enterprise>("人员某日的档案：显示当时的工作单位名称（单位可在其他地区登记）").Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct)
             : null;
         return new PersonAsOf(date, registered,
             registered ? values[nameof(Person.Name)] : null,
