@@ -136,12 +136,12 @@ public sealed class XlsxStreamWriter : IDisposable
             Relationship(w, "rId" + (_sheets.Count + 1).ToString(CultureInfo.InvariantCulture), RelationshipNs + "/styles", "styles.xml");
             w.WriteEndElement();
         });
-        Part("xl/styles.xml", w => w.WriteRaw(
-            "<styleSheet xmlns=\"" + Main + "\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts>" +
+        RawPart("xl/styles.xml",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><styleSheet xmlns=\"" + Main + "\"><fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font><font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts>" +
             "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>" +
             "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>" +
             "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>" +
-            "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs></styleSheet>"));
+            "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs></styleSheet>");
         _zip.Dispose();
     }
 
@@ -168,6 +168,13 @@ public sealed class XlsxStreamWriter : IDisposable
         xml.WriteStartDocument(true);
         write(xml);
         xml.WriteEndDocument();
+    }
+
+    private void RawPart(string name, string xml)
+    {
+        using var stream = _zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        var bytes = new UTF8Encoding(false).GetBytes(xml);
+        stream.Write(bytes);
     }
 
     private static void Default(XmlWriter w, string ns, string extension, string type)
