@@ -2,7 +2,7 @@
 # The test command: restore, build, check formatting, run every test (Core unit tests, integration tests on a
 # PostgreSQL this harness starts itself, the SQLite smoke set, and Chromium browser tests).
 # Installs what a fresh Debian machine lacks: PostgreSQL server binaries, Chromium, a CJK font, Node.js (for the
-# OpenAPI linter, Redocly, pinned in tools/openapi-lint).
+# OpenAPI linter, Redocly, pinned in tools/openapi-lint), LibreOffice Calc (a second reader of XLSX exports).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,6 +13,7 @@ if [ -z "${GONGJIANG_TEST_PG:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/de
 if [ -z "${GONGJIANG_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then missing+=(fonts-noto-cjk); fi
 if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
+if ! command -v soffice >/dev/null 2>&1; then missing+=(libreoffice-calc-nogui); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing ${missing[*]}"
   as_root apt-get update -qq

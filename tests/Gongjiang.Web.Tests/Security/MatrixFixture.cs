@@ -31,6 +31,9 @@ public enum RecordKind
     TemplateFormat,
     DocumentName,
     Job,
+    SupervisionReport,
+    SupervisionDocument,
+    SupervisionProblem,
 }
 
 /// <summary>
@@ -146,6 +149,7 @@ public abstract class MatrixFixture : IAsyncLifetime
             jobId = job.Id;
         }
 
+        var (reportId, documentId, problemId, supervisionMarkers) = await Supervision.SupervisionMatrixRecords.MakeAsync(App, clerk, clerkName, code, tag);
         var ids = new Dictionary<RecordKind, string>
         {
             [RecordKind.Person] = personId.ToString(),
@@ -160,10 +164,13 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.TemplateFormat] = "csv",
             [RecordKind.DocumentName] = "v1",
             [RecordKind.Job] = jobId.ToString(),
+            [RecordKind.SupervisionReport] = reportId.ToString(),
+            [RecordKind.SupervisionDocument] = documentId.ToString(),
+            [RecordKind.SupervisionProblem] = problemId.ToString(),
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];
-        return new Side(code, tag, ids, [.. person, enterpriseName, Path.GetFileNameWithoutExtension(fileName), .. clerkOnly], person, clerkOnly);
+        return new Side(code, tag, ids, [.. person, enterpriseName, Path.GetFileNameWithoutExtension(fileName), .. supervisionMarkers, .. clerkOnly], person, clerkOnly);
     }
 
     private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)

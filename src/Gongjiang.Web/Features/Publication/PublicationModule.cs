@@ -3,6 +3,7 @@ using Gongjiang.Web.Features.Publication.Data;
 using Gongjiang.Web.Features.Publication.Feed;
 using Gongjiang.Web.Features.Publication.Objections;
 using Gongjiang.Web.Features.Publication.Public;
+using Gongjiang.Web.Features.Supervision.Contracts;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Data;
@@ -70,7 +71,7 @@ internal sealed class PublicationModule : IModule
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
-        services.Configure<PublicationOptions>(configuration.GetSection("Publication"));
+        services.Configure<PublicationOptions>(configuration.GetSection("Publication")).AddIndicatorSource<Indicators.PublicationIndicators>();
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {

@@ -4,6 +4,7 @@ using Gongjiang.Web.Features.Registry.Lifecycle;
 using Gongjiang.Web.Features.Registry.Persons;
 using Gongjiang.Web.Features.Registry.Protection;
 using Gongjiang.Web.Features.Registry.Statistics;
+using Gongjiang.Web.Features.Supervision.Contracts;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Platform.Modules;
@@ -48,6 +49,7 @@ internal sealed class RegistryModule : IModule
         services.AddSingleton(sp => IdNumberProtector.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
         services.AddRegistryImports();
         services.AddHostedService<Imports.ImportRecovery.AtStart>();
+        services.AddIndicatorSource<Indicators.LeadingTalentIndicators>();
     }
 
     /// <summary>The ID-number keys (<c>Registry:IdHashKey</c>, <c>Registry:IdEncryptionKey</c>) are required outside demo mode.</summary>
