@@ -47,6 +47,7 @@ internal sealed class RegistryModule : IModule
     {
         services.AddSingleton(sp => IdNumberProtector.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
         services.AddRegistryImports();
+        services.AddScoped<Contracts.IEmploymentDirectory, Contracts.EmploymentDirectory>();
     }
 
     /// <summary>The ID-number keys (<c>Registry:IdHashKey</c>, <c>Registry:IdEncryptionKey</c>) are required outside demo mode.</summary>
