@@ -252,7 +252,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         actor.Jurisdiction is { } code && Jurisdiction.Parse(code).Value.Contains(side.Code);
 
     private static bool IsScoped(RecordKind kind) => kind is RecordKind.Person or RecordKind.Enterprise or RecordKind.Import or RecordKind.Review
-        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job;
+        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job
+        or RecordKind.LeaveRecord or RecordKind.RecuperationProgramme or RecordKind.RecuperationApplication;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -299,6 +300,9 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ("id", "publications") => RecordKind.Publication,
         ("id", "accounts") => RecordKind.Account,
         ("id", "jobs") => RecordKind.Job,
+        ("id", "records") => RecordKind.LeaveRecord,
+        ("id", "programmes") or ("id", "recuperation") => RecordKind.RecuperationProgramme,
+        ("id", "applications") => RecordKind.RecuperationApplication,
         ("code", "regions") => RecordKind.RegionCode,
         ("kind", "templates") => RecordKind.TemplateKind,
         ("format", _) => RecordKind.TemplateFormat,

@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Leave;
+using Gongjiang.Web.Features.Leave.Data;
+using Gongjiang.Web.Features.Leave.Records;
 using Gongjiang.Web.Features.Publication.Data;
 using Gongjiang.Web.Features.Registry.Data;
 using Gongjiang.Web.Platform.Data;
@@ -31,6 +35,9 @@ public enum RecordKind
     TemplateFormat,
     DocumentName,
     Job,
+    LeaveRecord,
+    RecuperationProgramme,
+    RecuperationApplication,
 }
 
 /// <summary>
@@ -146,6 +153,51 @@ public abstract class MatrixFixture : IAsyncLifetime
             jobId = job.Id;
         }
 
+        // 休息休假: last year's leave record of the side's person (owed compensation), a 休疗养 programme of the side's
+        // clerk, and the person's application to it.
+        var programme = await Expect(await clerk.PostAsJsonAsync("/api/v1/leave/recuperation/programmes", new
+        {
+            name = "矩阵休疗养" + tag,
+            organiser = "人社局" + tag,
+            place = "疗休养基地" + tag,
+            applicationsCloseOn = App.Clock.Today.AddDays(10),
+            startsOn = App.Clock.Today.AddDays(20),
+            endsOn = App.Clock.Today.AddDays(24),
+            quota = 2,
+        }), HttpStatusCode.Created);
+        var programmeId = programme.GetProperty("id").GetGuid();
+        Guid leaveRecordId, applicationId;
+        await using (var db = App.CreateContext(Actor.System("test")))
+        {
+            var enterprise = await db.Set<Enterprise>().SingleAsync(e => e.Id == enterpriseId);
+            var masked = await db.Set<Person>().Where(p => p.Id == personId).Select(p => p.IdNumberMasked).SingleAsync();
+            var record = new LeaveRecord
+            {
+                EnterpriseId = enterpriseId,
+                RegionCode = enterprise.RegionCode,
+                PersonId = personId,
+                PersonName = personName,
+                IdNumberMasked = masked,
+                UpdatedBy = "test",
+            };
+            LeaveRecords.Apply(record, new EmployeeLeaveRecord(personId.ToString(), App.Clock.Today.Year - 1, 10, 10, 4, new Money(900_000), Money.Zero, false));
+            var application = new RecuperationApplicationRow
+            {
+                ProgrammeId = programmeId,
+                PersonId = personId,
+                EnterpriseId = enterpriseId,
+                RegionCode = enterprise.RegionCode,
+                PersonName = personName,
+                IdNumberMasked = masked,
+                EnterpriseName = enterpriseName,
+                Status = RecuperationApplicationStatus.Applied,
+                FitForActivity = true,
+            };
+            db.AddRange(record, application);
+            await db.SaveChangesAsync();
+            (leaveRecordId, applicationId) = (record.Id, application.Id);
+        }
+
         var ids = new Dictionary<RecordKind, string>
         {
             [RecordKind.Person] = personId.ToString(),
@@ -160,6 +212,9 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.TemplateFormat] = "csv",
             [RecordKind.DocumentName] = "v1",
             [RecordKind.Job] = jobId.ToString(),
+            [RecordKind.LeaveRecord] = leaveRecordId.ToString(),
+            [RecordKind.RecuperationProgramme] = programmeId.ToString(),
+            [RecordKind.RecuperationApplication] = applicationId.ToString(),
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];

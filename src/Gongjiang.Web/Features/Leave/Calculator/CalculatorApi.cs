@@ -88,6 +88,14 @@ internal static class CalculatorApi
 
     private static async Task<IResult> CalculateAsync(HttpRequest request, CancellationToken ct)
     {
+        if (!request.HasJsonContentType())
+        {
+            // Only JSON: a cross-site form (which cannot send JSON) never reaches the calculator.
+            var errors = new FieldErrors();
+            errors.Add(AnnualLeaveRequestReader.BodyField, "请以 JSON 提交计算条件（Content-Type: application/json）");
+            return Problems.Validation(errors);
+        }
+
         var (body, tooLarge) = await ReadBodyAsync(request, ct);
         if (tooLarge)
         {
