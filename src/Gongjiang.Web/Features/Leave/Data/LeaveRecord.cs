@@ -123,6 +123,9 @@ internal sealed class LeaveRecordConfiguration : IScopedEntityConfiguration
         b.HasIndex(r => new { r.EnterpriseId, r.Year, r.PersonId }).IsUnique();
         b.HasIndex(r => new { r.PersonId, r.Year });
 
+        // The year-end view's list of all records by name: the first page straight from the index.
+        b.HasIndex(r => new { r.EnterpriseId, r.Year, r.PersonName, r.Id });
+
         // The inspection list: one leave year, records that become 欠付报酬, by region (the jurisdiction's prefix).
         b.HasIndex(r => new { r.Year, r.RegionCode, r.EnterpriseId }, "ix_leave_records_owed").HasFilter("\"OwedFrom\" IS NOT NULL");
         b.HasScope(context, Rule);

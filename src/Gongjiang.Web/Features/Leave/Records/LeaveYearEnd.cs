@@ -127,9 +127,12 @@ public static class LeaveYearEnd
         return new Paged<LeaveStanding>(items, total, page.Page, page.PageSize);
     }
 
-    /// <summary>Every record of the year (optionally of one status), by name — a page.</summary>
+    /// <summary>
+    /// Every record of the year (optionally of one status), by name — a page. <paramref name="knownTotal"/>: the count
+    /// when the caller has it already (<see cref="YearEndSummary"/>), which saves counting again.
+    /// </summary>
     public static async Task<Paged<LeaveStanding>> ListAsync(
-        GongjiangDbContext db, Guid enterpriseId, int year, DateOnly asOf, LeaveYearStatus? status, PageRequest page, CancellationToken ct)
+        GongjiangDbContext db, Guid enterpriseId, int year, DateOnly asOf, LeaveYearStatus? status, PageRequest page, CancellationToken ct, int? knownTotal = null)
     {
         var query = Standings(Of(db, enterpriseId, year), asOf);
         if (status is { } s)
@@ -137,7 +140,7 @@ public static class LeaveYearEnd
             query = query.Where(x => x.Status == s);
         }
 
-        var total = await query.CountAsync(ct);
+        var total = knownTotal ?? await query.CountAsync(ct);
         var items = await query.OrderBy(x => x.PersonName).ThenBy(x => x.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         return new Paged<LeaveStanding>(items, total, page.Page, page.PageSize);
     }

@@ -150,6 +150,8 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("EnterpriseId", "Year", "PersonId")
                         .IsUnique();
 
+                    b.HasIndex("EnterpriseId", "Year", "PersonName", "Id");
+
                     b.HasIndex(new[] { "Year", "RegionCode", "EnterpriseId" }, "ix_leave_records_owed")
                         .HasFilter("\"OwedFrom\" IS NOT NULL");
 

@@ -163,6 +163,11 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_leave_records_EnterpriseId_Year_PersonName_Id",
+                table: "leave_records",
+                columns: new[] { "EnterpriseId", "Year", "PersonName", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leave_records_owed",
                 table: "leave_records",
                 columns: new[] { "Year", "RegionCode", "EnterpriseId" },

@@ -173,6 +173,12 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_leave_records_EnterpriseId_Year_PersonName_Id",
+                schema: "leave",
+                table: "leave_records",
+                columns: new[] { "EnterpriseId", "Year", "PersonName", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_leave_records_owed",
                 schema: "leave",
                 table: "leave_records",
