@@ -22,6 +22,7 @@ public sealed class AntiforgeryCoverageTests : IDisposable
     {
         ["POST /api/v1/auth/token"] = "sign-in for API clients: answers with a bearer token in the body, sets no cookie",
         ["POST /api/v1/public/publications/{id:guid}/objections"] = "an objection (异议) filed by the public, anonymous and rate-limited; the page form has its token",
+        ["POST /api/v1/leave/annual/calculate"] = "the public annual-leave calculator: anonymous, rate-limited, stores nothing, refuses a body that is not JSON; the page form has its token",
     };
 
     /// <summary>Routes mapped for every method that change nothing.</summary>

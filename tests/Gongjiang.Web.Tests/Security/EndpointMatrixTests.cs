@@ -28,6 +28,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
     public static readonly IReadOnlyDictionary<string, string> NotCalled = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/{**path:file}"] = "the framework's static-file fallback (wwwroot): serves files only, no records; its catch-all has nothing to fill",
+        ["/api/v1/public/objections/{receipt}"] = "public by design to whoever holds the unguessable receipt number (受理编号), and answers the public line of the entry only — no objector; covered by the objection lookup tests",
     };
 
     public static TheoryData<string> Actors => new(MatrixFixture.ActorNames);
@@ -241,7 +242,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
 
     private static bool IsScoped(RecordKind kind) => kind is RecordKind.Person or RecordKind.Enterprise or RecordKind.Import or RecordKind.Review
         or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job
-        or RecordKind.SupervisionReport or RecordKind.SupervisionDocument or RecordKind.SupervisionProblem;
+        or RecordKind.SupervisionReport or RecordKind.SupervisionDocument or RecordKind.SupervisionProblem
+        or RecordKind.LeaveRecord or RecordKind.RecuperationProgramme or RecordKind.RecuperationApplication;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -291,6 +293,9 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ("id", "reports") => RecordKind.SupervisionReport,
         ("id", "documents") => RecordKind.SupervisionDocument,
         ("id", "problems") => RecordKind.SupervisionProblem,
+        ("id", "records") => RecordKind.LeaveRecord,
+        ("id", "programmes") or ("id", "recuperation") => RecordKind.RecuperationProgramme,
+        ("id", "applications") => RecordKind.RecuperationApplication,
         ("code", "regions") => RecordKind.RegionCode,
         ("kind", "templates") => RecordKind.TemplateKind,
         ("format", _) => RecordKind.TemplateFormat,

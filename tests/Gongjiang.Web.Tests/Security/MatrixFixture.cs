@@ -3,6 +3,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Gongjiang.Core.Common;
+using Gongjiang.Core.Leave;
+using Gongjiang.Web.Features.Leave.Data;
+using Gongjiang.Web.Features.Leave.Records;
 using Gongjiang.Web.Features.Publication.Data;
 using Gongjiang.Web.Features.Registry.Data;
 using Gongjiang.Web.Platform.Data;
@@ -34,6 +38,9 @@ public enum RecordKind
     SupervisionReport,
     SupervisionDocument,
     SupervisionProblem,
+    LeaveRecord,
+    RecuperationProgramme,
+    RecuperationApplication,
 }
 
 /// <summary>
@@ -112,7 +119,7 @@ public abstract class MatrixFixture : IAsyncLifetime
         var review = await Expect(await clerk.PostAsJsonAsync("/api/v1/registry/reviews", new { year = App.Clock.Today.Year, dueDate = App.Clock.Today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.Created);
         var publication = await Expect(await clerk.PostAsJsonAsync("/api/v1/publications", new { period = App.Clock.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.Created);
         var publicationId = publication.GetProperty("id").GetGuid();
-        await Expect(await clerk.PostAsync($"/api/v1/publications/{publicationId}/notice", null), HttpStatusCode.NoContent);
+        await Expect(await clerk.PostAsJsonAsync($"/api/v1/publications/{publicationId}/notice", new { reason = "矩阵测试：开始公示" }), HttpStatusCode.NoContent);
 
         var objector = "异议人" + tag + "越";
         var reason = "越界异议理由" + tag + "：请核实该同志的荣誉。";
@@ -150,6 +157,51 @@ public abstract class MatrixFixture : IAsyncLifetime
         }
 
         var (reportId, documentId, problemId, supervisionMarkers) = await Supervision.SupervisionMatrixRecords.MakeAsync(App, clerk, clerkName, code, tag);
+        // 休息休假: last year's leave record of the side's person (owed compensation), a 休疗养 programme of the side's
+        // clerk, and the person's application to it.
+        var programme = await Expect(await clerk.PostAsJsonAsync("/api/v1/leave/recuperation/programmes", new
+        {
+            name = "矩阵休疗养" + tag,
+            organiser = "人社局" + tag,
+            place = "疗休养基地" + tag,
+            applicationsCloseOn = App.Clock.Today.AddDays(10),
+            startsOn = App.Clock.Today.AddDays(20),
+            endsOn = App.Clock.Today.AddDays(24),
+            quota = 2,
+        }), HttpStatusCode.Created);
+        var programmeId = programme.GetProperty("id").GetGuid();
+        Guid leaveRecordId, applicationId;
+        await using (var db = App.CreateContext(Actor.System("test")))
+        {
+            var enterprise = await db.Set<Enterprise>().SingleAsync(e => e.Id == enterpriseId);
+            var masked = await db.Set<Person>().Where(p => p.Id == personId).Select(p => p.IdNumberMasked).SingleAsync();
+            var record = new LeaveRecord
+            {
+                EnterpriseId = enterpriseId,
+                RegionCode = enterprise.RegionCode,
+                PersonId = personId,
+                PersonName = personName,
+                IdNumberMasked = masked,
+                UpdatedBy = "test",
+            };
+            LeaveRecords.Apply(record, new EmployeeLeaveRecord(personId.ToString(), App.Clock.Today.Year - 1, 10, 10, 4, new Money(900_000), Money.Zero, false));
+            var application = new RecuperationApplicationRow
+            {
+                ProgrammeId = programmeId,
+                PersonId = personId,
+                EnterpriseId = enterpriseId,
+                RegionCode = enterprise.RegionCode,
+                PersonName = personName,
+                IdNumberMasked = masked,
+                EnterpriseName = enterpriseName,
+                Status = RecuperationApplicationStatus.Applied,
+                FitForActivity = true,
+            };
+            db.AddRange(record, application);
+            await db.SaveChangesAsync();
+            (leaveRecordId, applicationId) = (record.Id, application.Id);
+        }
+
         var ids = new Dictionary<RecordKind, string>
         {
             [RecordKind.Person] = personId.ToString(),
@@ -167,6 +219,9 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.SupervisionReport] = reportId.ToString(),
             [RecordKind.SupervisionDocument] = documentId.ToString(),
             [RecordKind.SupervisionProblem] = problemId.ToString(),
+            [RecordKind.LeaveRecord] = leaveRecordId.ToString(),
+            [RecordKind.RecuperationProgramme] = programmeId.ToString(),
+            [RecordKind.RecuperationApplication] = applicationId.ToString(),
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];

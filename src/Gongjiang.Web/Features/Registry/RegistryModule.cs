@@ -50,6 +50,7 @@ internal sealed class RegistryModule : IModule
         services.AddRegistryImports();
         services.AddHostedService<Imports.ImportRecovery.AtStart>();
         services.AddIndicatorSource<Indicators.LeadingTalentIndicators>();
+        services.AddScoped<Contracts.IEmploymentDirectory, Contracts.EmploymentDirectory>();
     }
 
     /// <summary>The ID-number keys (<c>Registry:IdHashKey</c>, <c>Registry:IdEncryptionKey</c>) are required outside demo mode.</summary>

@@ -22,6 +22,21 @@ internal sealed class SupervisionModule : IModule
     /// <summary>The supervision entries are gathered under one name in the menu (it stays on one line).</summary>
     private const string Group = "督查督办";
 
+    public IReadOnlyDictionary<string, string> AuditNames => new Dictionary<string, string>
+    {
+        ["DivisionVersion"] = "督查分工版本",
+        ["DocumentMeasureRow"] = "配套文件对应措施",
+        ["DocumentRow"] = "配套文件",
+        ["ProblemEventRow"] = "问题处理记录",
+        ["ProblemRow"] = "问题反映",
+        ["ReminderRow"] = "督查提醒",
+        ["ReportEventRow"] = "进展报告处理记录",
+        ["ReportIndicatorRow"] = "进展报告指标",
+        ["ReportLineRow"] = "进展报告措施进展",
+        ["ReportRow"] = "进展报告",
+        ["WorkTargetRow"] = "目标与分工",
+    };
+
     public IEnumerable<NavItem> Menu =>
     [
         new("/supervision", "督查看板", a => a.Can(P.Review), 40, Group),

@@ -2,6 +2,7 @@ using Gongjiang.Web.Features.Accounts;
 using Gongjiang.Web.Features.Audit;
 using Gongjiang.Web.Features.Home;
 using Gongjiang.Web.Features.Jobs;
+using Gongjiang.Web.Features.Leave;
 using Gongjiang.Web.Features.Publication;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
@@ -22,6 +23,7 @@ public static class ModuleCatalog
         new RegistryModule(),
         new PublicationModule(),
         new SupervisionModule(),
+        new LeaveModule(),
         new AuditModule(),
         new JobsModule(),
         new ReferenceModule(),

@@ -23,6 +23,379 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.LeaveRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AfterCarryOverCompensableDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AfterCarryOverDueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AfterCarryOverShortfallFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AfterCarryOverStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AfterYearCompensableDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AfterYearDueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AfterYearOwedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AfterYearShortfallFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("AfterYearStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArrangedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("AverageMonthlyWageFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CarriedOverDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CarriedOverTakenDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("CarryOverDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<long>("CompensationPaidFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("EntitledDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("EntitlementCalculated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("FirstWorkDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("HireDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("InYearOwedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InYearStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("OwedFrom")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("TakenDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UntakenDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("WrittenRefusal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("YearDeadline")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Year");
+
+                    b.HasIndex("EnterpriseId", "Year", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "Year", "PersonName", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionCode", "EnterpriseId" }, "ix_leave_records_owed")
+                        .HasFilter("\"OwedFrom\" IS NOT NULL");
+
+                    b.ToTable("leave_records", "leave");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationApplicationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AppliedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("FitForActivity")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Frontline")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<bool>("IsLeadingTalent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("LastAttendedYear")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Nominated")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int?>("SkillLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProgrammeId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("recuperation_applications", "leave");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationProgrammeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ApplicationsCloseOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("FrontlineOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MinimumSkillLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PriorityOrder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<bool>("RequiresFitness")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SelectedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("SelectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("TieBreak")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("WaitlistSize")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("YearsBetweenProgrammes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("recuperation_programmes", "leave");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationResultEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MaskedName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("recuperation_results", "leave");
+                });
+
             modelBuilder.Entity("Gongjiang.Web.Features.Publication.Data.Objection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1996,6 +2369,24 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("user_tokens", "platform");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationApplicationRow", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Leave.Data.RecuperationProgrammeRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationResultEntry", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Leave.Data.RecuperationProgrammeRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Publication.Data.Objection", b =>

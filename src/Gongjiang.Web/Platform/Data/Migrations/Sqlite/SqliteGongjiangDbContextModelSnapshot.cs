@@ -17,6 +17,379 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.LeaveRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AfterCarryOverCompensableDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AfterCarryOverDueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AfterCarryOverShortfallFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterCarryOverStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterYearCompensableDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AfterYearDueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterYearOwedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AfterYearShortfallFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterYearStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArrangedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AverageMonthlyWageFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarriedOverDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CarriedOverTakenDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CarryOverDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CompensationPaidFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntitledDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("EntitlementCalculated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FirstWorkDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("HireDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InYearOwedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InYearStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OwedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TakenDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UntakenDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WrittenRefusal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("YearDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Year");
+
+                    b.HasIndex("EnterpriseId", "Year", "PersonId")
+                        .IsUnique();
+
+                    b.HasIndex("EnterpriseId", "Year", "PersonName", "Id");
+
+                    b.HasIndex(new[] { "Year", "RegionCode", "EnterpriseId" }, "ix_leave_records_owed")
+                        .HasFilter("\"OwedFrom\" IS NOT NULL");
+
+                    b.ToTable("leave_records", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationApplicationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FitForActivity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Frontline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsLeadingTalent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastAttendedYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Nominated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProgrammeId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("recuperation_applications", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationProgrammeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ApplicationsCloseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FrontlineOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumSkillLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PriorityOrder")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresFitness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SelectedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SelectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TieBreak")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WaitlistSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("YearsBetweenProgrammes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("recuperation_programmes", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationResultEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Group")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MaskedName")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WaitlistPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProgrammeId", "Position")
+                        .IsUnique();
+
+                    b.ToTable("recuperation_results", (string)null);
+                });
+
             modelBuilder.Entity("Gongjiang.Web.Features.Publication.Data.Objection", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1977,6 +2350,24 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("user_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationApplicationRow", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Leave.Data.RecuperationProgrammeRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationResultEntry", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Leave.Data.RecuperationProgrammeRow", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Publication.Data.Objection", b =>
