@@ -35,6 +35,9 @@ public sealed partial class ProductionPathTests : IDisposable
             ["DataProtection__CertificatePath"] = TestCertificate.Path,
             ["DataProtection__CertificatePassword"] = TestCertificate.Password,
             ["GONGJIANG_ADMIN_PASSWORD"] = AdminPassword,
+            // The README's host names are an example; the test reaches the server as 127.0.0.1.
+            ["AllowedHosts"] = "127.0.0.1",
+            ["Platform__PublicBaseUrl"] = "http://127.0.0.1",
         });
         Assert.Equal("Production", environment["ASPNETCORE_ENVIRONMENT"]);
         var elsewhere = Directory.CreateDirectory(Path.Combine(_folder, "elsewhere")).FullName;

@@ -55,7 +55,7 @@ public sealed class ImportFastPathTests
         Assert.Equal(first.Accepted, again.Accepted);
         Assert.Equal(again.Accepted, again.Unchanged);
         Assert.Equal(before, await RegistryAsync(app));
-        Assert.Equal(auditBefore + 2, await AuditCountAsync(app)); // the import record's counts (before/after) and the import event
+        Assert.Equal(auditBefore + 4, await AuditCountAsync(app)); // the import record (before/after), the import event, and the two named cross-jurisdiction reads (ID numbers registered elsewhere, employers by credit code)
     }
 
     [Fact]

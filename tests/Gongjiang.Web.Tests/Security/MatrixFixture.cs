@@ -109,7 +109,7 @@ public abstract class MatrixFixture : IAsyncLifetime
         var review = await Expect(await clerk.PostAsJsonAsync("/api/v1/registry/reviews", new { year = App.Clock.Today.Year, dueDate = App.Clock.Today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.Created);
         var publication = await Expect(await clerk.PostAsJsonAsync("/api/v1/publications", new { period = App.Clock.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.Created);
         var publicationId = publication.GetProperty("id").GetGuid();
-        await Expect(await clerk.PostAsync($"/api/v1/publications/{publicationId}/notice", null), HttpStatusCode.NoContent);
+        await Expect(await clerk.PostAsJsonAsync($"/api/v1/publications/{publicationId}/notice", new { reason = "矩阵测试：开始公示" }), HttpStatusCode.NoContent);
 
         var objector = "异议人" + tag + "越";
         var reason = "越界异议理由" + tag + "：请核实该同志的荣誉。";

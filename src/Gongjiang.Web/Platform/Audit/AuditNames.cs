@@ -12,8 +12,14 @@ namespace Gongjiang.Web.Platform.Audit;
 public static partial class AuditNames
 {
     /// <summary>Stored object type (an entity class name or an event name) → Chinese name.</summary>
-    public static IReadOnlyDictionary<string, string> EntityTypes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlyDictionary<string, string> EntityTypes => AllEntityTypes.Value;
+
+    /// <summary>The platform's own types and the registry's and publications' (which predate the module contract).</summary>
+    private static readonly Dictionary<string, string> Platform = new(StringComparer.Ordinal)
     {
+        ["PlatformSetting"] = "平台设置",
+        ["JobRun"] = "后台任务",
+        ["JobSchedule"] = "定时任务",
         ["AppUser"] = "账户",
         ["IdentityRole"] = "角色",
         ["IdentityUserRole`1"] = "账户角色",
@@ -23,6 +29,7 @@ public static partial class AuditNames
         ["IdentityUserToken`1"] = "账户令牌（双因素密钥等）",
         ["DataProtectionKey"] = "数据保护密钥",
         ["AuditEntry"] = "审计日志",
+        ["AuditChainHead"] = "审计链头",
         ["Person"] = "人员",
         ["Enterprise"] = "用人单位",
         ["Employment"] = "任职",
@@ -44,11 +51,22 @@ public static partial class AuditNames
         ["RegistryStatistics"] = "统计分析",
     };
 
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> AllEntityTypes = new(() =>
+    {
+        var names = new Dictionary<string, string>(Platform, StringComparer.Ordinal);
+        foreach (var (type, name) in Modules.ModuleCatalog.All.SelectMany(m => m.AuditNames))
+        {
+            names[type] = name;
+        }
+
+        return names;
+    });
+
     /// <summary>The actions in the order the filter lists them.</summary>
     public static IReadOnlyList<string> Actions { get; } =
     [
         AuditActions.Create, AuditActions.Update, AuditActions.Delete, AuditActions.Workflow, AuditActions.View, AuditActions.Export,
-        AuditActions.Feed, AuditActions.SignIn, AuditActions.SignOut, AuditActions.Token, AuditActions.Denied,
+        AuditActions.Feed, AuditActions.SignIn, AuditActions.SignOut, AuditActions.Token, AuditActions.Denied, AuditActions.Unscoped,
     ];
 
     /// <summary>The Chinese name of a stored object type; an unknown one is shown as stored.</summary>

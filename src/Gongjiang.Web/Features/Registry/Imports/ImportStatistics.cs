@@ -25,7 +25,8 @@ public static class ImportStatistics
         Type[] written = kind == ImportKind.Roster
             ? [typeof(Person), typeof(Enterprise), typeof(Employment), typeof(SkillCertificate)]
             : [typeof(Person), typeof(Honor), typeof(SpecialAllowance), typeof(ProvincialRecognition)];
-        var tables = string.Join(", ", written.Select(t => "\"" + db.Model.FindEntityType(t)!.GetTableName() + "\""));
+        var tables = string.Join(", ", written.Select(t => db.Model.FindEntityType(t)!).Select(e =>
+            (e.GetSchema() is { } schema ? "\"" + schema + "\"." : "") + "\"" + e.GetTableName() + "\""));
 #pragma warning disable EF1003 // table names come from the model, not from input
         await db.Database.ExecuteSqlRawAsync("ANALYZE " + tables, ct);
 #pragma warning restore EF1003
