@@ -52,7 +52,7 @@ public sealed class PageWorkflowSqliteTests : IDisposable
 
         var stats = await clerk.GetAsync("/api/v1/registry/statistics/export.xlsx");
         Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
-        Assert.Equal(XlsxExport.ContentType, stats.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(Gongjiang.Web.Platform.Export.SpreadsheetWriter.XlsxContentType, stats.Content.Headers.ContentType?.MediaType);
 
         await using (var db = _app.CreateContext(await ActorAsync("admin")))
         {

@@ -4,6 +4,7 @@ using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Export;
 using Gongjiang.Web.Platform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ internal static class DepartmentFeedModule
     /// The department list of one published publication as a workbook: what the page shows, ID numbers masked (a full
     /// number is an audited reveal on the page, not a file), cells defused. Audited.
     /// </summary>
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid? publication, string? view, GongjiangDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(Guid? publication, string? view, GongjiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var published = db.Set<Data.Publication>().AsNoTracking().Of(db.Actor.Jurisdiction).Where(p => p.Status == Core.Publication.PublicationStatus.Published);
         var selected = publication is { } id
@@ -50,24 +51,24 @@ internal static class DepartmentFeedModule
             from p in persons.DefaultIfEmpty()
             orderby e.Position
             select new { e, Masked = p == null ? "" : p.IdNumberMasked }).ToListAsync(ct);
-        var sheet = rows.Select(r => (IReadOnlyList<(string, object?)>)
-        [
-            ("变化", Core.Publication.ChangeList.ChineseName(r.e.Change) + (r.e.ChangedFields is null ? "" : "：" + r.e.ChangedFields)),
-            ("姓名", r.e.Name),
-            ("公民身份号码（脱敏）", r.Masked),
-            ("性别", r.e.Sex),
-            ("工作单位", r.e.EmployerName),
-            ("职业（工种）", r.e.Occupation),
-            ("技能等级", Core.Skills.SkillLevels.ToDisplayName(r.e.SkillLevel)),
-            ("地区", r.e.RegionName),
-            ("认定依据", r.e.Bases),
-            ("一线岗位", r.e.Frontline switch { true => "是", false => "否", _ => "未填" }),
-        ]).ToList();
-        var bytes = XlsxExport.Workbook([(changesOnly ? "本期变化" : "在库人员", sheet)]);
         await db.RecordAsync(new AuditEvent(AuditActions.Export, "PublicationFeed", selected.Id.ToString(),
             Detail: $"下载部门名单（XLSX）{selected.Title}，{(changesOnly ? "本期变化" : "全部在库人员")}{rows.Count}条，身份证号脱敏"), ct);
-        return TypedResults.File(bytes, XlsxExport.ContentType, $"部门名单-第{selected.Sequence}号-{clock.GetUtcNow().ToOffset(ChinaTime.Offset):yyyyMMdd-HHmm}.xlsx");
+        return TableDownload.File(ExportFormat.Xlsx, ExportTable, rows.Select(r => (r.e, r.Masked)), $"部门名单-第{selected.Sequence}号-{clock.GetUtcNow().ToOffset(ChinaTime.Offset):yyyyMMdd-HHmm}.xlsx",
+            changesOnly ? "本期变化" : "在库人员", ct);
     }
+
+    /// <summary>The columns of the department list's download: what the page shows, the ID number masked.</summary>
+    private static readonly TableExport<(Data.PublicationEntry Entry, string Masked)> ExportTable = new(
+        new("变化", r => Core.Publication.ChangeList.ChineseName(r.Entry.Change) + (r.Entry.ChangedFields is null ? "" : "：" + r.Entry.ChangedFields)),
+        new("姓名", r => r.Entry.Name),
+        new("公民身份号码（脱敏）", r => r.Masked),
+        new("性别", r => r.Entry.Sex),
+        new("工作单位", r => r.Entry.EmployerName),
+        new("职业（工种）", r => r.Entry.Occupation),
+        new("技能等级", r => Core.Skills.SkillLevels.ToDisplayName(r.Entry.SkillLevel)),
+        new("地区", r => r.Entry.RegionName),
+        new("认定依据", r => r.Entry.Bases),
+        new("一线岗位", r => r.Entry.Frontline switch { true => "是", false => "否", _ => "未填" }));
 
     private static async Task<Results<Ok<FeedPage>, ProblemHttpResult>> Read(
         string? since, string? region, bool? idNumbers, GongjiangDbContext db, IdNumberProtector protector, CancellationToken ct)

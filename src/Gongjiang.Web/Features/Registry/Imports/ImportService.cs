@@ -346,30 +346,29 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 }
 
                 var current = employments.FirstOrDefault(e => e.PersonId == person.Id);
-                if (current is null || current.EmployerId != enterprise.Id || current.Occupation != entry.Occupation)
-                {
-                    if (current is not null)
-                    {
-                        current.EndDate = entry.EmploymentStart is { } s && s > (current.StartDate ?? DateOnly.MinValue) ? s.AddDays(-1) : today;
-                    }
-
-                    AddEmployment(person, enterprise, entry);
-                    changed = true;
-                }
-                else
+                if (current is not null && !EmploymentHistory.StartsNew(current.EmployerId, current.Occupation, enterprise.Id, entry.Occupation))
                 {
                     Set(current.Post, entry.Post ?? current.Post, v => current.Post = v);
                     Set(current.OccupationCode, entry.OccupationCode ?? current.OccupationCode, v => current.OccupationCode = v);
                     Set(current.Frontline, entry.Frontline ?? current.Frontline, v => current.Frontline = v);
                     Set(current.StartDate, entry.EmploymentStart ?? current.StartDate, v => current.StartDate = v);
                 }
+                else
+                {
+                    if (current is not null)
+                    {
+                        current.EndDate = EmploymentHistory.EndOfCurrent(current.StartDate, entry.EmploymentStart, today);
+                    }
+
+                    AddEmployment(person, enterprise, entry);
+                    changed = true;
+                }
 
                 if (entry.SkillLevel is { } level)
                 {
                     var mine = certificates.Where(c => c.PersonId == person.Id).ToList();
-                    var same = entry.CertificateNumber is not null
-                        ? mine.FirstOrDefault(c => c.CertificateNumber == entry.CertificateNumber)
-                        : mine.FirstOrDefault(c => c.Level == level && c.Occupation == entry.Occupation);
+                    var incoming = new CertificateKey(entry.CertificateNumber, level, entry.Occupation);
+                    var same = mine.FirstOrDefault(c => SkillCertificateMatching.IsSame(new CertificateKey(c.CertificateNumber, c.Level, c.Occupation), incoming));
                     if (same is null)
                     {
                         AddCertificate(person, entry);

@@ -1,8 +1,8 @@
 using Gongjiang.Web.Features.Registry.Persons;
 using Gongjiang.Web.Platform;
-using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Export;
 using Gongjiang.Web.Platform.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,28 +24,32 @@ public static class StatisticsModule
     }
 
     /// <summary>The statistics as a workbook: a summary sheet, then one sheet per breakdown. Audited.</summary>
-    private static async Task<FileContentHttpResult> Export(GongjiangDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<PushStreamHttpResult> Export(GongjiangDbContext db, TimeProvider clock, CancellationToken ct)
     {
         var report = await RegistryStatistics.ComputeAsync(db, PersonUseCases.Today(clock), ct);
         var scope = db.Actor.Role == Roles.Employer ? "本单位" : report.RegionName;
-        var summary = new List<IReadOnlyList<(string, object?)>>
-        {
-            new[] { ("项目", (object?)"范围"), ("内容", scope) },
-            new[] { ("项目", (object?)"截至日期"), ("内容", report.AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)) },
-            new[] { ("项目", (object?)"人员（人）"), ("内容", report.Persons) },
-            new[] { ("项目", (object?)"其中高技能领军人才（人）"), ("内容", report.LeadingTalents) },
-            new[] { ("项目", (object?)"说明"), ("内容", RegistryStatistics.CountedNote) },
-        };
-        var sheets = new List<(string, IReadOnlyList<IReadOnlyList<(string, object?)>>)> { ("概况", summary) };
+        (string Item, object Value)[] summary =
+        [
+            ("范围", scope),
+            ("截至日期", report.AsOf),
+            ("人员（人）", report.Persons),
+            ("其中高技能领军人才（人）", report.LeadingTalents),
+            ("说明", RegistryStatistics.CountedNote),
+        ];
+        var sheets = new List<ExportSheet> { SummaryTable.Sheet("概况", summary) };
         foreach (var b in report.Breakdowns)
         {
-            sheets.Add((b.Title, [.. b.Rows.Select(r => (IReadOnlyList<(string, object?)>)[(b.Category, r.Label), ("人员（人）", r.Persons), ("其中高技能领军人才（人）", r.LeadingTalents)])]));
+            sheets.Add(new TableExport<StatisticsRow>(
+                new(b.Category, r => r.Label),
+                new("人员（人）", r => r.Persons),
+                new("其中高技能领军人才（人）", r => r.LeadingTalents)).Sheet(b.Title, b.Rows));
         }
 
-        var bytes = XlsxExport.Workbook(sheets);
         await db.RecordAsync(new AuditEvent(AuditActions.Export, ExportEntity, null, Detail: $"下载统计分析（XLSX），范围：{scope}，人员{report.Persons}人"), ct);
-        return TypedResults.File(bytes, XlsxExport.ContentType, $"统计分析-{clock.GetUtcNow().ToOffset(ChinaTime.Offset):yyyyMMdd-HHmm}.xlsx");
+        return TableDownload.Xlsx(sheets, $"统计分析-{clock.GetUtcNow().ToOffset(ChinaTime.Offset):yyyyMMdd-HHmm}.xlsx", ct);
     }
+
+    private static readonly TableExport<(string Item, object Value)> SummaryTable = new(new("项目", r => r.Item), new("内容", r => r.Value));
 
     /// <summary>The audit log's object type of a statistics download.</summary>
     public const string ExportEntity = "RegistryStatistics";
