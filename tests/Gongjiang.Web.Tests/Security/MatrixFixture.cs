@@ -31,6 +31,7 @@ public enum RecordKind
     TemplateFormat,
     DocumentName,
     Job,
+    ObjectionReceipt,
 }
 
 /// <summary>
@@ -122,7 +123,8 @@ public abstract class MatrixFixture : IAsyncLifetime
         }
 
         using var anonymous = App.CreateClient();
-        await Expect(await anonymous.PostAsJsonAsync($"/api/v1/public/publications/{publicationId}/objections", new { entryId, name = objector, contact = "13912345678", reason }), HttpStatusCode.Created);
+        var filed = await Expect(await anonymous.PostAsJsonAsync($"/api/v1/public/publications/{publicationId}/objections", new { entryId, name = objector, contact = "13912345678", reason }), HttpStatusCode.Created);
+        var receipt = filed.GetProperty("receiptNumber").GetString()!;
         var objections = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/publications/{publicationId}/objections");
 
         using var admin = await App.ApiAsAsync("admin");
@@ -160,6 +162,7 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.TemplateFormat] = "csv",
             [RecordKind.DocumentName] = "v1",
             [RecordKind.Job] = jobId.ToString(),
+            [RecordKind.ObjectionReceipt] = receipt,
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];
