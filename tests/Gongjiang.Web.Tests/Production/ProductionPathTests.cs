@@ -192,7 +192,7 @@ public sealed partial class ProductionPathTests : IDisposable
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         var users = new List<string>();
-        await using (var command = new NpgsqlCommand("SELECT \"UserName\" FROM users ORDER BY 1", connection))
+        await using (var command = new NpgsqlCommand("SELECT \"UserName\" FROM platform.users ORDER BY 1", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
@@ -207,9 +207,9 @@ public sealed partial class ProductionPathTests : IDisposable
             return await command.ExecuteScalarAsync();
         }
 
-        var persons = (long)(await ScalarAsync("SELECT count(*) FROM persons"))!;
-        var enterprises = (long)(await ScalarAsync("SELECT count(*) FROM enterprises"))!;
-        var origin = (string?)await ScalarAsync("SELECT \"Value\" FROM platform_settings WHERE \"Key\" = 'database_origin'");
+        var persons = (long)(await ScalarAsync("SELECT count(*) FROM registry.persons"))!;
+        var enterprises = (long)(await ScalarAsync("SELECT count(*) FROM registry.enterprises"))!;
+        var origin = (string?)await ScalarAsync("SELECT \"Value\" FROM platform.platform_settings WHERE \"Key\" = 'database_origin'");
         Assert.DoesNotContain(users, u => DemoData.Accounts.Any(a => a.UserName == u) && u != "admin");
         return ([.. users], persons, enterprises, origin);
     }

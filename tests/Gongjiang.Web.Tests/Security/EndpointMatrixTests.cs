@@ -28,7 +28,6 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
     public static readonly IReadOnlyDictionary<string, string> NotCalled = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["/{**path:file}"] = "the framework's static-file fallback (wwwroot): serves files only, no records; its catch-all has nothing to fill",
-        ["/api/v1/public/objections/{receipt}"] = "public by design to whoever holds the unguessable receipt number (受理编号), and answers the public line of the entry only — no objector; covered by the objection lookup tests",
     };
 
     public static TheoryData<string> Actors => new(MatrixFixture.ActorNames);
@@ -296,6 +295,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ("id", "records") => RecordKind.LeaveRecord,
         ("id", "programmes") or ("id", "recuperation") => RecordKind.RecuperationProgramme,
         ("id", "applications") => RecordKind.RecuperationApplication,
+        ("receipt", "objections") => RecordKind.ObjectionReceipt,
         ("code", "regions") => RecordKind.RegionCode,
         ("kind", "templates") => RecordKind.TemplateKind,
         ("format", _) => RecordKind.TemplateFormat,

@@ -41,6 +41,7 @@ public enum RecordKind
     LeaveRecord,
     RecuperationProgramme,
     RecuperationApplication,
+    ObjectionReceipt,
 }
 
 /// <summary>
@@ -132,7 +133,8 @@ public abstract class MatrixFixture : IAsyncLifetime
         }
 
         using var anonymous = App.CreateClient();
-        await Expect(await anonymous.PostAsJsonAsync($"/api/v1/public/publications/{publicationId}/objections", new { entryId, name = objector, contact = "13912345678", reason }), HttpStatusCode.Created);
+        var filed = await Expect(await anonymous.PostAsJsonAsync($"/api/v1/public/publications/{publicationId}/objections", new { entryId, name = objector, contact = "13912345678", reason }), HttpStatusCode.Created);
+        var receipt = filed.GetProperty("receiptNumber").GetString()!;
         var objections = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/publications/{publicationId}/objections");
 
         using var admin = await App.ApiAsAsync("admin");
@@ -222,6 +224,7 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.LeaveRecord] = leaveRecordId.ToString(),
             [RecordKind.RecuperationProgramme] = programmeId.ToString(),
             [RecordKind.RecuperationApplication] = applicationId.ToString(),
+            [RecordKind.ObjectionReceipt] = receipt,
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];

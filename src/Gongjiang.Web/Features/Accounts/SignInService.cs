@@ -41,7 +41,11 @@ public sealed class SignInService(
     /// <summary>The second-factor step's lockout (the password was right, so nothing is given away).</summary>
     public const string TwoFactorLocked = "验证码连续错误次数过多，账户已锁定15分钟，请稍后再试或联系系统管理员解锁";
 
-    private static string? s_dummyHash;
+    /// <summary>
+    /// One dummy hash per password hasher (a singleton of each host), made with that hasher's own cost — a hash made
+    /// by another host with other settings (e.g. the test suite's cheap hashing) would make refusals fast again.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPasswordHasher<AppUser>, string> DummyHashes = [];
 
     /// <summary>What the person signing in is told.</summary>
     public static string Message(SignInOutcome outcome) => outcome switch
@@ -143,8 +147,9 @@ public sealed class SignInService(
         if (refused is not null)
         {
             var dummy = new AppUser();
-            s_dummyHash ??= users.PasswordHasher.HashPassword(dummy, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
-            _ = users.PasswordHasher.VerifyHashedPassword(dummy, s_dummyHash, password);
+            var hasher = users.PasswordHasher;
+            var dummyHash = DummyHashes.GetValue(hasher, h => h.HashPassword(new AppUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+            _ = hasher.VerifyHashedPassword(dummy, dummyHash, password);
         }
 
         return refused;
