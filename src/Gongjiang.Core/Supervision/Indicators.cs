@@ -188,3 +188,27 @@ public sealed partial class IndicatorRegistry
     [GeneratedRegex("^[a-z][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+$", RegexOptions.CultureInvariant)]
     private static partial Regex CodePattern();
 }
+
+/// <summary>
+/// The Chinese names of the modules that provide indicator values (<see cref="IndicatorDefinition.Module"/> holds the
+/// DESIGN.md English name, which is code, not text a person reads).
+/// </summary>
+public static class IndicatorModules
+{
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["Registry"] = "高技能领军人才数据库",
+        ["Publication"] = "名单公布",
+        ["Service window"] = "服务窗口",
+        ["Benefit policies"] = "待遇政策",
+        ["Supervision"] = "督查",
+        ["Skills"] = "技能评价",
+        ["Wages"] = "工资激励",
+        ["Training"] = "职业技能培训",
+        ["Competitions"] = "职业技能竞赛",
+        ["Leave"] = "休息休假",
+    };
+
+    /// <summary>The Chinese name of <paramref name="module"/>; “其他模块” for a module this list does not know yet.</summary>
+    public static string ChineseName(string module) => Names.TryGetValue(module, out var name) ? name : "其他模块";
+}

@@ -49,7 +49,7 @@ public sealed partial class LeavePageTests(BrowserFixture browser, BrowserApp ap
         var employerContext = await browser.NewContextAsync();
         var employer = await employerContext.NewPageAsync();
         await employer.SignInAsync(app.BaseAddress, "employer");
-        await employer.GetByRole(AriaRole.Link, new() { Name = "年休假记录" }).ClickAsync();
+        await employer.FollowMenuAsync("休息休假", "年休假记录");
         await employer.GetByRole(AriaRole.Link, new() { Name = "登记年休假" }).ClickAsync();
         await employer.GetByLabel("职工", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = (await StaffLabelAsync(employer, "李建华"))! });
         await employer.GetByLabel("年度", new() { Exact = true }).FillAsync(year.ToString(CultureInfo.InvariantCulture));
@@ -74,7 +74,7 @@ public sealed partial class LeavePageTests(BrowserFixture browser, BrowserApp ap
         var workerContext = await browser.NewContextAsync();
         var worker = await workerContext.NewPageAsync();
         await worker.SignInAsync(app.BaseAddress, "worker");
-        await worker.GetByRole(AriaRole.Link, new() { Name = "我的休假" }).ClickAsync();
+        await worker.FollowMenuAsync("休息休假", "我的休假");
         Assert.Contains(year.ToString(CultureInfo.InvariantCulture), await worker.Locator("[data-testid=my-records]").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("1998-07-01", await worker.GetByLabel("参加工作日期", new() { Exact = true }).InputValueAsync()); // from this year's demo record
         Assert.Equal(1, await worker.Locator("[data-testid=calculator-result]").CountAsync());
@@ -84,7 +84,7 @@ public sealed partial class LeavePageTests(BrowserFixture browser, BrowserApp ap
         var clerkContext = await browser.NewContextAsync();
         var clerk = await clerkContext.NewPageAsync();
         await clerk.SignInAsync(app.BaseAddress, "clerk");
-        await clerk.GetByRole(AriaRole.Link, new() { Name = "年休假执法检查" }).ClickAsync();
+        await clerk.FollowMenuAsync("休息休假", "年休假执法检查");
         await clerk.GetByLabel("年度", new() { Exact = true }).SelectOptionAsync(year.ToString(CultureInfo.InvariantCulture));
         await clerk.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -117,7 +117,7 @@ public sealed partial class LeavePageTests(BrowserFixture browser, BrowserApp ap
         var employerContext = await browser.NewContextAsync();
         var employer = await employerContext.NewPageAsync();
         await employer.SignInAsync(app.BaseAddress, "employer");
-        await employer.GetByRole(AriaRole.Link, new() { Name = "休疗养", Exact = true }).ClickAsync();
+        await employer.FollowMenuAsync("休息休假", "休疗养");
         await employer.GetByRole(AriaRole.Link, new() { Name = "第二期" }).ClickAsync();
         await employer.Locator("[data-testid='application-李建华']").GetByRole(AriaRole.Button, new() { Name = "单位推荐", Exact = true }).ClickAsync();
         await employer.WaitForLoadStateAsync(LoadState.NetworkIdle);

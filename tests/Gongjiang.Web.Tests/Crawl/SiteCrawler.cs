@@ -157,6 +157,9 @@ public static partial class PageChecks
 
         // Products and formats named as they are: Excel downloads, the JSON Feed format, authenticator apps.
         "Excel", "Feed", "Microsoft", "Google", "Authenticator",
+
+        // File formats named as they are in upload hints (the accepted formats of official documents, GB/T 33190 OFD).
+        "OFD", "DOC", "DOCX", "WPS", "JPG", "PNG",
     };
 
     private static readonly string[] FrameworkTexts =

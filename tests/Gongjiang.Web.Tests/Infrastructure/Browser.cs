@@ -59,6 +59,14 @@ public static class PageExtensions
         return context;
     }
 
+    /// <summary>Opens a menu group (a &lt;details&gt; in the navigation, as a person clicks it) and follows one of its links.</summary>
+    public static async Task FollowMenuAsync(this IPage page, string group, string item)
+    {
+        var nav = page.Locator("[data-testid=nav]");
+        await nav.Locator("summary", new() { HasTextString = group }).ClickAsync();
+        await nav.GetByRole(AriaRole.Link, new() { Name = item, Exact = true }).ClickAsync();
+    }
+
     public static async Task SignInAsync(this IPage page, Uri baseAddress, string userName, string password = TestApp.Password)
     {
         await page.GotoAsync(new Uri(baseAddress, "/account/login").ToString());

@@ -42,14 +42,17 @@ internal sealed class LeaveModule : IModule
         ["RecuperationResultEntry"] = "休疗养名单",
     };
 
+    /// <summary>The menu group of the office pages.</summary>
+    public const string Group = "休息休假";
+
     public IEnumerable<NavItem> Menu =>
     [
-        new("/leave/annual", "年休假计算器", a => a.Role != Roles.Worker, 65),
-        new("/leave/mine", "我的休假", a => a.Can(P.Own), 65),
-        new("/leave/records", "年休假记录", a => a.Can(P.RecordsEdit), 66),
-        new("/leave/inspection", "年休假执法检查", a => a.Can(P.Inspection), 67),
-        new("/leave/recuperation", "休疗养", a => a.Can(P.RecuperationRead), 68),
-        new("/public/recuperation", "休疗养名单公布", _ => true, 69),
+        new("/leave/annual", "年休假计算器", a => a.Role != Roles.Worker, 65, Navigation.PublicGroup),
+        new("/leave/mine", "我的休假", a => a.Can(P.Own), 65, Group),
+        new("/leave/records", "年休假记录", a => a.Can(P.RecordsEdit), 66, Group),
+        new("/leave/inspection", "年休假执法检查", a => a.Can(P.Inspection), 67, Group),
+        new("/leave/recuperation", "休疗养", a => a.Can(P.RecuperationRead), 68, Group),
+        new("/public/recuperation", "休疗养名单公布", _ => true, 69, Navigation.PublicGroup),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)

@@ -35,8 +35,8 @@ public sealed class AttachmentStore(IOptions<SupervisionOptions> options, Platfo
 
     public long MaxBytes => options.Value.MaxAttachmentMegabytes * 1024L * 1024L;
 
-    /// <summary>“PDF、OFD、Word（DOC/DOCX/WPS）或图片（JPG/PNG）”.</summary>
-    public static string AcceptedText => "PDF、OFD、Word（DOC、DOCX、WPS）或图片（JPG、PNG）";
+    /// <summary>“PDF、OFD、文字文档（DOC、DOCX、WPS）或图片（JPG、PNG）”.</summary>
+    public static string AcceptedText => "PDF、OFD、文字文档（DOC、DOCX、WPS）或图片（JPG、PNG）";
 
     public static string AcceptAttribute => string.Join(",", Kinds.Keys);
 

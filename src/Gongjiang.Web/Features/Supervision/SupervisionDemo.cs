@@ -18,11 +18,11 @@ namespace Gongjiang.Web.Features.Supervision;
 /// </summary>
 internal static class SupervisionDemo
 {
-    public static readonly (string UserName, string Role, string Region, string DisplayName)[] Accounts =
+    public static readonly (string UserName, string Role, string Region, string DisplayName, string Description)[] Accounts =
     [
-        ("ministry", Roles.Supervisor, "000000", "人社部督查处王强"),
-        ("sz-supervisor", Roles.Supervisor, "440300", "深圳督查陈静"),
-        ("nanshan", Roles.Clerk, "440305", "南山区报送员刘洋"),
+        ("ministry", Roles.Supervisor, "000000", "人社部督查处王强", "督查人员，全国（人社部）"),
+        ("sz-supervisor", Roles.Supervisor, "440300", "深圳督查陈静", "督查人员，深圳市"),
+        ("nanshan", Roles.Clerk, "440305", "南山区报送员刘洋", "窗口经办人（进展报送），深圳市南山区"),
     ];
 
     private static readonly string[] Regions = ["440000", "440300", "440100"];
@@ -145,7 +145,7 @@ internal static class SupervisionDemo
     {
         var users = seed.Services.GetRequiredService<UserManager<AppUser>>();
         string? hash = null;
-        foreach (var (userName, role, region, name) in Accounts)
+        foreach (var (userName, role, region, name, _) in Accounts)
         {
             ct.ThrowIfCancellationRequested();
             if (await users.FindByNameAsync(userName) is not null)

@@ -1,3 +1,4 @@
+using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Jobs;
 using Gongjiang.Web.Platform.Modules;
 using Gongjiang.Web.Platform.Ui;
@@ -58,4 +59,7 @@ internal sealed class SupervisionModule : IModule
     public void MapEndpoints(IEndpointRouteBuilder app) => app.MapSupervision();
 
     public Task SeedDemoAsync(DemoSeed seed, CancellationToken ct) => SupervisionDemo.SeedAsync(seed, ct);
+
+    public IReadOnlyList<DemoAccount> DemoAccounts { get; } =
+        [.. SupervisionDemo.Accounts.Select(a => new DemoAccount(a.UserName, a.Role, a.Region, a.Description))];
 }

@@ -2,6 +2,7 @@ using Gongjiang.Core.Reference;
 using Gongjiang.Core.Standards;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
+using Gongjiang.Web.Platform.Modules;
 using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Platform.Demo;
@@ -38,7 +39,7 @@ internal static class DemoData
     public static IEnumerable<(Guid Id, string Number)> DemoIdNumbers =>
         DemoIdBodies.Select(b => (b.Id, b.Body + CitizenIdNumber.ComputeCheckCharacter(b.Body)));
 
-    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    private static readonly DemoAccount[] PlatformAccounts =
     [
         new("admin", Roles.Administrator, "000000", "系统管理员，全国"),
         new("supervisor", Roles.Supervisor, "440000", "督查人员，广东省"),
@@ -50,11 +51,15 @@ internal static class DemoData
         new("worker", Roles.Worker, "440300", "技术工人，李建华（深圳）"),
     ];
 
+    /// <summary>Every demo account: the platform's one per role, then those the modules add (<see cref="IModule.DemoAccounts"/>).</summary>
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+        [.. PlatformAccounts, .. ModuleCatalog.All.SelectMany(module => module.DemoAccounts)];
+
     /// <summary>One account per role (the registry's demo persons and enterprise must exist: see the registry module).</summary>
     public static async Task SeedAccountsAsync(GongjiangDbContext db, UserManager<AppUser> users, string password, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
-        foreach (var account in Accounts)
+        foreach (var account in PlatformAccounts)
         {
             if (await users.FindByNameAsync(account.UserName) is not null)
             {

@@ -1,4 +1,5 @@
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Ui;
 
 namespace Gongjiang.Web.Platform.Modules;
@@ -51,6 +52,12 @@ public interface IModule
 
     /// <summary>Demo mode only: the module's demo data, seeded in <see cref="ModuleCatalog.All"/> order, idempotently.</summary>
     Task SeedDemoAsync(DemoSeed seed, CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>
+    /// The demo accounts this module's <see cref="SeedDemoAsync"/> creates beyond the platform's one-per-role set, so they
+    /// are printed at start, recognised as demo accounts and crawled by the tests (see <see cref="DemoData.Accounts"/>).
+    /// </summary>
+    IReadOnlyList<DemoAccount> DemoAccounts => [];
 }
 
 /// <summary>What a module's demo seeding gets: a scope acting as the system, its context, the settings and the clock.</summary>

@@ -570,20 +570,20 @@ public static class RecuperationUseCases
     /// <summary>The published result of a programme (public, masked), or null when not published.</summary>
     public static async Task<(RecuperationProgrammeRow Programme, List<PublishedResultLine> Lines)?> PublishedAsync(GongjiangDbContext db, Guid programmeId, CancellationToken ct)
     {
-        var programme = await db.Set<RecuperationProgrammeRow>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId && p.PublishedOn != null, ct);
+        var programme = await db.PublicView<RecuperationProgrammeRow>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == programmeId && p.PublishedOn != null, ct);
         if (programme is null)
         {
             return null;
         }
 
-        var lines = await db.Set<RecuperationResultEntry>().AsNoTracking().Where(e => e.ProgrammeId == programmeId).OrderBy(e => e.Position).ToListAsync(ct);
+        var lines = await db.PublicView<RecuperationResultEntry>().AsNoTracking().Where(e => e.ProgrammeId == programmeId).OrderBy(e => e.Position).ToListAsync(ct);
         return (programme, [.. lines.Select(e => new PublishedResultLine(e.Position, e.MaskedName, e.EnterpriseName, RecuperationProgramme.ChineseName(e.Group),
             e.Outcome == RecuperationOutcome.Selected ? "入选" : "候补", e.Rank, e.WaitlistPosition))]);
     }
 
     /// <summary>Published programmes, newest first (public).</summary>
     public static Task<List<RecuperationProgrammeRow>> PublishedProgrammesAsync(GongjiangDbContext db, CancellationToken ct) =>
-        db.Set<RecuperationProgrammeRow>().AsNoTracking().Where(p => p.PublishedOn != null).OrderByDescending(p => p.Id).Take(200).ToListAsync(ct);
+        db.PublicView<RecuperationProgrammeRow>().AsNoTracking().Where(p => p.PublishedOn != null).OrderByDescending(p => p.Id).Take(200).ToListAsync(ct);
 
     private static Task<int> SelectedCountAsync(GongjiangDbContext db, Guid programmeId, CancellationToken ct) =>
         db.Set<RecuperationApplicationRow>().CountAsync(a => a.ProgrammeId == programmeId &&
