@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: restore, build, check formatting, run every test (Core unit tests, integration tests on a
 # PostgreSQL this harness starts itself, the SQLite smoke set, and Chromium browser tests).
-# Installs what a fresh Debian machine lacks: PostgreSQL server binaries, Chromium, a CJK font.
+# Installs what a fresh Debian machine lacks: PostgreSQL server binaries, Chromium, a CJK font, Node.js (for the
+# OpenAPI linter, Redocly, pinned in tools/openapi-lint).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,6 +12,7 @@ missing=()
 if [ -z "${GONGJIANG_TEST_PG:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then missing+=(postgresql); fi
 if [ -z "${GONGJIANG_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
 if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then missing+=(fonts-noto-cjk); fi
+if ! command -v npm >/dev/null 2>&1; then missing+=(nodejs npm); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "==> installing ${missing[*]}"
   as_root apt-get update -qq
@@ -20,6 +22,7 @@ fi
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 echo "==> restore"
 dotnet tool restore >/dev/null
+npm ci --prefix tools/openapi-lint --no-audit --no-fund --loglevel=error >/dev/null
 dotnet restore Gongjiang.slnx --verbosity quiet
 echo "==> build"
 dotnet build Gongjiang.slnx --no-restore --verbosity quiet -nologo

@@ -36,6 +36,16 @@ if (command is not null)
 
 try
 {
+    Gongjiang.Web.Platform.Security.HostingSecurity.Validate(app.Configuration, settings);
+}
+catch (InvalidOperationException ex)
+{
+    Console.Error.WriteLine("配置错误：" + ex.Message);
+    return 2;
+}
+
+try
+{
     await Commands.PrepareDatabaseAsync(app, settings);
 }
 catch (InvalidOperationException ex)

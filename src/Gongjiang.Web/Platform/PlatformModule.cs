@@ -49,7 +49,8 @@ internal static class PlatformModule
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GongjiangDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<GongjiangSignInManager>()
+            .AddUserManager<GongjiangUserManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>()
             .AddPasswordValidator<ThreeClassPasswordValidator>()
@@ -60,7 +61,11 @@ internal static class PlatformModule
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
             })
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.Events.OnMessageReceived = SessionStore.ValidateBearerAsync; // server-side sessions (ADR 0004)
+            })
             .AddIdentityCookies(cookies => cookies.ApplicationCookie?.Configure<IConfiguration>((o, configuration) =>
             {
                 var idleMinutes = configuration.GetValue("Security:IdleTimeoutMinutes", 30);
@@ -75,8 +80,10 @@ internal static class PlatformModule
                 o.AccessDeniedPath = "/account/access-denied";
                 o.Events.OnRedirectToLogin = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx.HttpContext, ctx.RedirectUri, StatusCodes.Status403Forbidden);
+                o.Events.OnValidatePrincipal = SessionStore.ValidateCookieAsync; // server-side sessions (ADR 0004)
             }));
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.AddGongjiangSessions();
+        services.AddHostingSecurity();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Permissions.SignedIn, p => p.RequireAuthenticatedUser());
@@ -91,7 +98,7 @@ internal static class PlatformModule
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<GongjiangExceptionHandler>();
-        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        services.AddOpenApi("v1", o => OpenApiConventions.Apply(o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info = new OpenApiInfo
             {
@@ -108,7 +115,7 @@ internal static class PlatformModule
                 Description = "POST /api/v1/auth/token 返回的 accessToken",
             };
             return Task.CompletedTask;
-        }));
+        })));
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddRazorComponents();
@@ -121,6 +128,7 @@ internal static class PlatformModule
 
     public static void UseGongjiangPlatform(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // the client's scheme and address from a configured proxy only (HostingSecurity)
         app.UseExceptionHandler();
 
         app.UseStatusCodePages(async context =>
@@ -164,11 +172,13 @@ internal static class PlatformModule
         }
 
         app.UseSecurityHeaders();
+        app.UseSameOriginForms();
         app.MapStaticAssets();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseAntiforgeryEnforcement();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", o => o.WithTitle("工匠平台 API 参考")).AllowAnonymous();
@@ -195,11 +205,18 @@ internal static class PlatformModule
     }
 
     /// <summary>Route group for an authenticated API area: bearer tokens only (no cookies, so no CSRF), one policy.</summary>
-    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag, string policy) =>
-        app.MapGroup("/api/v1/" + prefix)
+    public static RouteGroupBuilder MapApiGroup(this IEndpointRouteBuilder app, string prefix, string tag, string policy, string? tagDescription = null)
+    {
+        if (tagDescription is not null)
+        {
+            OpenApiConventions.DescribeTag(tag, tagDescription);
+        }
+
+        return app.MapGroup("/api/v1/" + prefix)
             .WithTags(tag)
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { AuthenticationSchemes = IdentityConstants.BearerScheme, Policy = policy })
             .DisableAntiforgery();
+    }
 
     /// <summary>The claims principal of a bearer request, for handlers that need more than the actor.</summary>
     public static string? UserId(this ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);

@@ -37,7 +37,7 @@ public sealed class TokenApiTests : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("用户名或密码不正确", problem.GetProperty("detail").GetString());
+        Assert.Equal(SignInService.Refused, problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class TokenApiTests : IDisposable
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "dept", password = TestApp.Password });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("停用", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(SignInService.Refused, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal); // like a wrong password (issue 9)
     }
 
     [Fact]

@@ -87,6 +87,8 @@ public sealed class CommandLineTests
             builder.UseSetting("Registry:IdHashKey", TestApp.IdHashKey);
             builder.UseSetting("Registry:IdEncryptionKey", TestApp.IdEncryptionKey);
             builder.UseSetting("Demo:Enabled", "false");
+            builder.UseSetting("AllowedHosts", "localhost");
+            builder.UseSetting("Platform:PublicBaseUrl", "https://gongjiang.example.gov.cn");
         }
     }
 }

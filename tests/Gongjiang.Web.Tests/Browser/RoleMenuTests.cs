@@ -8,7 +8,7 @@ namespace Gongjiang.Web.Tests.Browser;
 public sealed class RoleMenuTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Theory]
-    [InlineData("admin", "首页|人员查询|用人单位|统计分析|领军人才名单|公示与公布|账户管理|审计日志|代码表|接口文档|我的账户", "系统管理员")]
+    [InlineData("admin", "首页|人员查询|用人单位|统计分析|领军人才名单|公示与公布|账户管理|审计日志|后台任务|代码表|接口文档|我的账户", "系统管理员")]
     [InlineData("supervisor", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|代码表|接口文档|我的账户", "督查人员")]
     [InlineData("clerk", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|代码表|接口文档|我的账户", "窗口经办人")]
     [InlineData("clerk2", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|代码表|接口文档|我的账户", "窗口经办人")]

@@ -29,7 +29,7 @@ public static class PostgresServer
             command.ExecuteNonQuery();
         }
 
-        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20 }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString;
     }
 
     private static string Start()
@@ -52,7 +52,7 @@ public static class PostgresServer
         var data = Path.Combine(_folder, "data");
         Run(Path.Combine(_binaries, "initdb"), $"-D {data} -U postgres -A trust -E UTF8 --no-locale --no-sync", asPostgres: _asPostgresUser);
         var port = FreePort();
-        var options = $"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        var options = $"-p {port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=600";
         Run(Path.Combine(_binaries, "pg_ctl"), $"-D {data} -l {Path.Combine(_folder, "server.log")} -o \"{options}\" -w -t 60 start", asPostgres: _asPostgresUser);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         return $"Host=127.0.0.1;Port={port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=postgres;Include Error Detail=true";

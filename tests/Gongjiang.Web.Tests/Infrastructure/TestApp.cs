@@ -27,7 +27,8 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly string _folder;
     private readonly Action<IServiceCollection>? _services;
 
-    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false, Action<IServiceCollection>? services = null)
+    public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false,
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         _services = services;
         Provider = provider;
@@ -51,6 +52,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Registry:IdEncryptionKey"] = IdEncryptionKey,
             ["Security:SignInAttemptsPerMinute"] = signInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+
         if (kestrel)
         {
             UseKestrel(0);
@@ -122,6 +128,14 @@ public sealed class TestApp : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            // Each app has its own database and so its own pool: close its idle connections now rather than let a
+            // long run of apps (each with a job runner polling) exhaust the server's connection slots.
+            using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

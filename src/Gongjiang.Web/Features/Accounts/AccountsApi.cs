@@ -28,6 +28,7 @@ internal static class AccountsApi
         accounts.MapGet("/{id}", Get).WithSummary("查看账户");
         accounts.MapPost("/", Create).WithSummary("新建账户");
         accounts.MapPut("/{id}", Update).WithSummary("修改账户");
+        accounts.MapSignOutEverywhere();
 
         app.MapApiGroup("me", "身份认证", Permissions.SignedIn)
             .MapGet("/", (GongjiangDbContext db) => TypedResults.Ok(new

@@ -4,6 +4,7 @@ using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Platform.Modules;
 using Gongjiang.Web.Platform.Ui;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
 namespace Gongjiang.Web.Features.Accounts;
@@ -34,7 +35,7 @@ internal sealed class AccountsModule : IModule
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        // Sign-out is a POST with the antiforgery token of the layout's form (antiforgery checked by the middleware).
+        // Sign-out is a POST with the antiforgery token of the layout's form; it ends the session on the server too.
         app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, GongjiangDbContext db, HttpContext context) =>
         {
             if (context.User.Identity?.IsAuthenticated == true)
@@ -44,7 +45,7 @@ internal sealed class AccountsModule : IModule
 
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/");
-        }).ExcludeFromDescription();
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapAccountsApi();
         app.MapExportAccounts();
     }

@@ -105,8 +105,10 @@ internal sealed class PublicationModule : IModule
             Outcome(await PublicationUseCases.StartNoticeAsync(db, id, options.Value, clock, ct))).WithSummary("开始公示：新增人员向社会公示，公示期按工作日计算");
         group.MapPost("/{id:guid}/approve", async (Guid id, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
             Outcome(await PublicationUseCases.ApproveAsync(db, id, clock, ct))).WithSummary("复核公布：公示期满、异议均已处理，由编制人以外的经办人复核");
-        group.MapGet("/{id:guid}/objections", async (Guid id, GongjiangDbContext db, CancellationToken ct) =>
-            TypedResults.Ok(await ObjectionsOfAsync(db, id, ct))).WithSummary("该期公示收到的异议");
+        group.MapGet("/{id:guid}/objections", async Task<Results<Ok<List<ObjectionDto>>, ProblemHttpResult>> (Guid id, GongjiangDbContext db, CancellationToken ct) =>
+            await db.Set<Data.Publication>().AsNoTracking().Of(db.Actor.Jurisdiction).AnyAsync(p => p.Id == id, ct)
+                ? TypedResults.Ok(await ObjectionsOfAsync(db, id, ct))
+                : Problems.NotFound("该公布")).WithSummary("该期公示收到的异议");
         group.MapPost("/objections/{objectionId:guid}/decision", async (Guid objectionId, DecisionRequest request, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
             Outcome(await PublicationUseCases.DecideObjectionAsync(db, objectionId, request.Parsed, request.Reason, clock, ct), "该异议"))
             .WithSummary("处理异议：Upheld（成立，移出名单）或 Rejected（不成立），须写明理由");

@@ -43,6 +43,7 @@ public static class ScopeRules
     private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
 
     private static readonly Dictionary<Type, Func<object, AccessScope, bool>> WriteChecks = [];
+    private static readonly Dictionary<Type, object> DeclaredRules = [];
     private static readonly Lock Gate = new();
 
     /// <summary>Declares the scope rule of an entity type: a query filter now, and a write check at save.</summary>
@@ -56,6 +57,7 @@ public static class ScopeRules
 
         lock (Gate)
         {
+            DeclaredRules[typeof(T)] = rule;
             if (!WriteChecks.ContainsKey(typeof(T)))
             {
                 var scopeParameter = Expression.Parameter(typeof(AccessScope), "scope");
@@ -79,6 +81,37 @@ public static class ScopeRules
 
         inScope = check is null || check(entity, scope);
         return check is not null;
+    }
+
+    /// <summary>
+    /// Narrows a query to the rows the scope may write (the write rule: no public or bound-reader widening). Used by
+    /// the bulk helpers (<see cref="Data.ScopeEscapes"/>) before an <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>.
+    /// </summary>
+    public static IQueryable<T> WhereWritable<T>(this IQueryable<T> query, AccessScope scope)
+        where T : class
+    {
+        ScopeRule<T>? rule;
+        lock (Gate)
+        {
+            rule = DeclaredRules.TryGetValue(typeof(T), out var r) ? (ScopeRule<T>)r : null;
+        }
+
+        if (rule is null)
+        {
+            return query;
+        }
+
+        var constant = Expression.Constant(scope);
+        return query.Where(Build(rule, name => Expression.Property(constant, name), reading: false));
+    }
+
+    /// <summary>Whether the entity type declares a scope rule.</summary>
+    public static bool IsScoped(Type entityType)
+    {
+        lock (Gate)
+        {
+            return DeclaredRules.ContainsKey(entityType);
+        }
     }
 
     /// <summary>Applies the same rule to a query that is not filtered globally (accounts: see ADR 0004).</summary>

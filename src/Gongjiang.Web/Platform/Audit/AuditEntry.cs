@@ -58,6 +58,7 @@ public static class AuditActions
     public const string Denied = "denied";
     public const string Workflow = "workflow";
     public const string Feed = "feed";
+    public const string Unscoped = "unscoped";
 
     public static string ChineseName(string action) => action switch
     {
@@ -72,6 +73,7 @@ public static class AuditActions
         Denied => "越权尝试",
         Workflow => "办理",
         Feed => "读取订阅",
+        Unscoped => "跨辖区核对",
         _ => action,
     };
 }

@@ -56,6 +56,9 @@ public abstract class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProt
     /// </summary>
     public bool SuppressInsertAudit { get; set; }
 
+    /// <summary>The escapes from the scope filter already queued for audit by this context (one entry per reason).</summary>
+    internal HashSet<string> AuditedEscapes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Queues an audited event (view of sensitive data, export, sign-in…) to be written with the next save.</summary>
     public void Audit(AuditEvent evt) => _pendingEvents.Add(evt);
 

@@ -117,7 +117,7 @@ internal sealed partial class JobRunner(
             DateTimeOffset? until = now + Lease;
             DateTimeOffset? started = now;
             var taken = await db.Set<JobRun>().Where(j => j.Id == id && j.Status == JobStatus.Queued)
-                .ExecuteUpdateAsync(s => s
+                .UpdateTelemetryAsync(s => s
                     .SetProperty(j => j.Status, JobStatus.Running)
                     .SetProperty(j => j.LeaseOwner, _node)
                     .SetProperty(j => j.LeaseUntil, until)
@@ -203,7 +203,7 @@ internal sealed partial class JobRunner(
             await using var scope = SystemScope(out var db);
             DateTimeOffset? until = clock.GetUtcNow() + Lease;
             var renewed = await db.Set<JobRun>().Where(j => j.Id == id && j.Status == JobStatus.Running && j.LeaseOwner == _node)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancel.Token);
+                .UpdateTelemetryAsync(s => s.SetProperty(j => j.LeaseUntil, until), cancel.Token);
             if (renewed == 0)
             {
                 await cancel.CancelAsync();
@@ -281,7 +281,7 @@ internal sealed partial class JobRunner(
             var expired = job.LeaseUntil;
             DateTimeOffset? until = now + Lease;
             var taken = await db.Set<JobRun>().Where(j => j.Id == job.Id && j.Status == JobStatus.Running && j.LeaseUntil == expired)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.LeaseOwner, _node).SetProperty(j => j.LeaseUntil, until), ct);
+                .UpdateTelemetryAsync(s => s.SetProperty(j => j.LeaseOwner, _node).SetProperty(j => j.LeaseUntil, until), ct);
             if (taken == 1)
             {
                 await db.Entry(job).ReloadAsync(ct);
@@ -364,7 +364,7 @@ internal sealed partial class JobRunner(
             var next = NextOccurrence(schedule.Cron, now);
             DateTimeOffset? last = now;
             var taken = await db.Set<JobSchedule>().Where(s => s.Name == schedule.Name && s.NextRunAt == schedule.NextRunAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextRunAt, next).SetProperty(x => x.LastRunAt, last), ct);
+                .UpdateTelemetryAsync(s => s.SetProperty(x => x.NextRunAt, next).SetProperty(x => x.LastRunAt, last), ct);
             if (taken != 1)
             {
                 continue;
@@ -373,7 +373,7 @@ internal sealed partial class JobRunner(
             var job = scope.ServiceProvider.GetRequiredService<JobQueue>().Enqueue(db, schedule.Kind, schedule.Title, payload: null);
             job.ScheduleName = schedule.Name;
             await db.SaveChangesAsync(ct);
-            await db.Set<JobSchedule>().Where(s => s.Name == schedule.Name).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastJobId, job.Id), ct);
+            await db.Set<JobSchedule>().Where(s => s.Name == schedule.Name).UpdateTelemetryAsync(s => s.SetProperty(x => x.LastJobId, job.Id), ct);
             await transaction.CommitAsync(ct);
         }
     }
@@ -438,7 +438,7 @@ internal sealed partial class JobRunner(
             await using var scope = runner.SystemScope(out var db);
             var text = p.Text is null ? null : Truncate(p.Text, 500);
             await db.Set<JobRun>().Where(j => j.Id == id && j.LeaseOwner == runner._node)
-                .ExecuteUpdateAsync(s => s.SetProperty(j => j.ProgressDone, p.Done).SetProperty(j => j.ProgressTotal, p.Total).SetProperty(j => j.ProgressText, text), ct);
+                .UpdateTelemetryAsync(s => s.SetProperty(j => j.ProgressDone, p.Done).SetProperty(j => j.ProgressTotal, p.Total).SetProperty(j => j.ProgressText, text), ct);
         }
     }
 }

@@ -11,9 +11,14 @@ namespace Gongjiang.Web.Platform.Security;
 /// </summary>
 internal static class SignInRateLimit
 {
+    /// <summary>
+    /// A post to any sign-in step: the password page, every later step under the same prefix (the second factor's
+    /// <c>/account/login-2fa</c>) and the token API (password and code in one request). Partitioned by the client's
+    /// address — behind the TLS-terminating proxy, the address it forwards (<see cref="HostingSecurity"/>).
+    /// </summary>
     public static bool IsSignInRequest(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) &&
-        (request.Path.StartsWithSegments("/account/login", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/api/v1/auth/token", StringComparison.OrdinalIgnoreCase));
+        ((request.Path.Value ?? "").StartsWith("/account/login", StringComparison.OrdinalIgnoreCase) || request.Path.StartsWithSegments("/api/v1/auth/token", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A public objection form or API post (anonymous writes, so limited per address).</summary>
     public static bool IsObjectionRequest(HttpRequest request) =>

@@ -6,6 +6,7 @@ using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
@@ -131,9 +132,9 @@ internal static class PublicCatalogModule
             ? TypedResults.Ok(detail)
             : Problems.NotFound("该期公示或公布的名单");
 
-    private static async Task<JsonHttpResult<JsonFeed>> Feed(GongjiangDbContext db, HttpRequest request, CancellationToken ct)
+    private static async Task<JsonHttpResult<JsonFeed>> Feed(GongjiangDbContext db, HttpRequest request, PublicAddress address, CancellationToken ct)
     {
-        var site = $"{request.Scheme}://{request.Host}";
+        var site = address.Absolute(request, "");
         var publications = await PublicCatalog.LatestAsync(db, PublicCatalog.FeedSize, ct);
         var items = new List<JsonFeedItem>();
         foreach (var p in publications)

@@ -19,14 +19,23 @@ public sealed record ImportErrorDto(int Row, string Column, string? Value, strin
 /// <summary>
 /// Imports a roster or an honours list: reads the file (<see cref="ImportFileReader"/>), checks every row
 /// (<see cref="RowValidator"/>), and applies the accepted rows in one transaction — all of them or, if anything
-/// fails, none. Re-importing the same file changes nothing. Rows outside the importer's jurisdiction, and persons
-/// registered in another jurisdiction, are rejected with a reason. The import itself, with its counts and file hash,
-/// is the audit record of the rows it inserted; changed rows are audited one by one with before/after.
+/// fails, none. Re-importing the same file changes nothing. Rows outside the importer's jurisdiction are rejected with a
+/// reason. A person the importer could not see (registered in another jurisdiction or, for an employer, at another
+/// enterprise) and, in the honours list, a number not in the roster get one neutral message
+/// (<see cref="NeutralRefusal"/>), so an import tells nobody whether or where a number is registered; the audit log
+/// keeps the real reason. The import itself, with its counts and file hash, is the audit record of the rows it
+/// inserted; changed rows are audited one by one with before/after.
 /// </summary>
 public sealed class ImportService(GongjiangDbContext db, IdNumberProtector protector, TimeProvider clock)
 {
     private const int MaxStoredErrors = 100_000;
     public const int ErrorsInAnswer = 200;
+
+    /// <summary>The answer to a row whose person the importer may not register or see (issue 9).</summary>
+    public const string NeutralRefusal = "该人员不在本单位/本辖区可登记范围内，请联系窗口经办人";
+
+    /// <summary>Refused rows audited one by one per import; beyond, one entry with the count.</summary>
+    public const int AuditedRefusals = 1000;
 
     /// <summary>Tests only: the portable (Entity Framework) writer even on PostgreSQL, to compare the two paths.</summary>
     internal bool PortableWriter { get; set; }
@@ -129,6 +138,12 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             import.Rejected = readCounts.Rejected + applied.Rejected;
             import.Duplicates = readCounts.Duplicates + applied.Duplicates;
             await run.SaveErrorsAsync(ct);
+            if (run.Refusals > AuditedRefusals)
+            {
+                db.Audit(new AuditEvent(AuditActions.Denied, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Denied,
+                    $"{ImportColumns.ChineseName(kind)}导入共拒绝{run.Refusals}行不可登记或不可见的人员，逐行记录了前{AuditedRefusals}行"));
+            }
+
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Succeeded,
                 $"{ImportColumns.ChineseName(kind)}导入：文件 {import.FileName}（SHA-256 {import.FileSha256}），共{import.TotalRows}行，导入{import.Accepted}行（其中未变化{import.Unchanged}行），拒绝{import.Rejected}行，重复{import.Duplicates}行"));
             await db.SaveChangesAsync(ct);
@@ -162,6 +177,9 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         ErrorList errors,
         Counts counts)
     {
+        /// <summary>Rows refused because the importer could not see the person.</summary>
+        public int Refusals { get; private set; }
+
         public async Task RosterBatchAsync(List<Prepared<RosterEntry>> batch, CancellationToken ct)
         {
             if (batch.Count == 0)
@@ -251,9 +269,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
                 if (!InScope(person))
                 {
-                    errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
-                        $"该人员已在{Gongjiang.Core.Reference.RegionCatalog.Default.FullName(person.RegionCode)}登记，不在您的管辖范围内；如已调入本地，请联系原登记地区办理迁出"));
-                    counts.Rejected++;
+                    Refuse(entry.Row, entry.IdNumber.Masked, person, NeutralRefusal);
                     continue;
                 }
 
@@ -368,9 +384,10 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             {
                 if (!persons.TryGetValue(hash, out var person) || !InScope(person))
                 {
-                    errors.Add(new RowError(entry.Row, ImportColumns.IdNumber.Header, entry.IdNumber.Masked,
-                        person is null ? "该人员不在人员名册中，请先导入其所在单位的人员名册" : "该人员不在您的管辖范围内"));
-                    counts.Rejected++;
+                    // Only an importer who could see the person wherever registered learns that the number is unknown.
+                    var seesAll = jurisdiction.Code == Jurisdiction.CountryCode && db.Scope.EnterpriseId is null;
+                    Refuse(entry.Row, entry.IdNumber.Masked, person,
+                        person is null && seesAll ? "该人员不在人员名册中，请先导入其所在单位的人员名册" : NeutralRefusal);
                     continue;
                 }
 
@@ -408,6 +425,24 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             await Determination.RecomputeAsync(db, touched, today, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+        }
+
+        /// <summary>Refuses a row of a person the importer may not see (or of an unknown number); the audit log gets the real reason.</summary>
+        private void Refuse(int row, string masked, Person? person, string message)
+        {
+            errors.Add(new RowError(row, ImportColumns.IdNumber.Header, masked, message));
+            counts.Rejected++;
+            if (++Refusals > AuditedRefusals)
+            {
+                return;
+            }
+
+            var reason = person is null
+                ? "该号码不在人员名册中"
+                : $"该人员已在{Gongjiang.Core.Reference.RegionCatalog.Default.FullName(person.RegionCode)}登记" +
+                  (jurisdiction.Contains(person.RegionCode) ? "，属其他用人单位" : "，不在导入人的管辖范围内");
+            db.Audit(new AuditEvent(AuditActions.Denied, nameof(Person), person?.Id.ToString(), AuditOutcomes.Denied,
+                $"{ImportColumns.ChineseName(import.Kind)}导入（{import.FileName}）第{row}行被拒绝（{masked}）：{reason}；导入人看到的是“{message}”"));
         }
 
         /// <summary>Writes the problems found since the last batch (both sides add to the list).</summary>

@@ -7,6 +7,7 @@ using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -48,7 +49,7 @@ internal static class ImportsModule
         app.MapGet("/registry/imports/templates/{kind}.{format}", Template).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/registry/imports/upload", UploadFromPage)
             .RequireAuthorization(Permissions.RegistryImport)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + (1024 * 1024)))
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes + (1024 * 1024)), new RequireAntiforgeryTokenAttribute())
             .ExcludeFromDescription();
         return app;
     }

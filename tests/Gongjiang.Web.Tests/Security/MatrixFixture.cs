@@ -1,0 +1,191 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Gongjiang.Web.Features.Publication.Data;
+using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Demo;
+using Gongjiang.Web.Platform.Identity;
+using Gongjiang.Web.Tests.Infrastructure;
+using Gongjiang.Web.Tests.Registry;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Gongjiang.Web.Tests.Security;
+
+/// <summary>The kinds of record a route parameter names; the scoped ones belong to one jurisdiction.</summary>
+public enum RecordKind
+{
+    Person,
+    Enterprise,
+    Import,
+    Review,
+    Publication,
+    Objection,
+    Account,
+    RegionCode,
+    TemplateKind,
+    TemplateFormat,
+    DocumentName,
+    Job,
+}
+
+/// <summary>
+/// One jurisdiction's records for the matrix (深圳 440300 or 广州 440100), each made through the application as its clerk
+/// would make it, and the markers — text that appears only in these records and that nobody outside the jurisdiction
+/// may ever receive (names, the full ID number, the mobile, the objector, the file name…).
+/// </summary>
+public sealed record Side(string Code, string Name, IReadOnlyDictionary<RecordKind, string> Ids, IReadOnlyList<string> Markers,
+    IReadOnlyList<string> PersonMarkers, IReadOnlyList<string> ClerkOnlyMarkers);
+
+/// <summary>An actor of the matrix: a demo account (or the anonymous public) with its bearer token and its cookie session.</summary>
+public sealed record MatrixActor(string Name, string? Role, string? Jurisdiction, HttpClient? Bearer, CookieSession? Cookie);
+
+/// <summary>
+/// One application (per provider) with records in two jurisdictions and every demo account signed in both ways, shared
+/// by all rows of the matrix.
+/// </summary>
+public abstract class MatrixFixture : IAsyncLifetime
+{
+    public static readonly string[] ActorNames = ["anonymous", "admin", "supervisor", "clerk", "reviewer", "clerk2", "dept", "employer", "worker"];
+
+    protected MatrixFixture(DatabaseProvider provider) => App = new TestApp(provider);
+
+    public TestApp App { get; }
+
+    public IReadOnlyList<RouteEndpoint> Endpoints { get; private set; } = [];
+
+    public Dictionary<string, Side> Sides { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, MatrixActor> Actors { get; } = new(StringComparer.Ordinal);
+
+    public async Task InitializeAsync()
+    {
+        Endpoints = [.. App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
+        Sides["440300"] = await MakeSideAsync("440300", "深", "clerk", "440305", "44030519880808123", "MA5GX901", DemoData.WorkerPersonId);
+        Sides["440100"] = await MakeSideAsync("440100", "穗", "clerk2", "440106", "44010619870707234", "MA5GX902", DemoData.GuangzhouPersonId);
+        foreach (var name in ActorNames)
+        {
+            var account = DemoData.Accounts.SingleOrDefault(a => a.UserName == name);
+            if (account is null)
+            {
+                Actors[name] = new MatrixActor(name, null, null, null, null);
+                continue;
+            }
+
+            var cookie = await CookieSession.SignInAsync(App, name);
+            cookie.Frozen = true;
+            Actors[name] = new MatrixActor(name, account.Role, account.RegionCode, await App.ApiAsAsync(name), cookie);
+        }
+    }
+
+    private async Task<Side> MakeSideAsync(string code, string tag, string clerkName, string district, string idBody, string organization, Guid talent)
+    {
+        using var clerk = await App.ApiAsAsync(clerkName);
+        var personName = "甄越" + tag;
+        var enterpriseName = tag + "越精工测试有限公司";
+        var fileName = "越界名册" + tag + ".csv";
+        var idNumber = RegistryImportTests.Id(idBody);
+        var mobile = code == "440300" ? "13712340001" : "13712340002";
+        var csv = "姓名,公民身份号码,工作单位,统一社会信用代码,职业（工种）,所在地区,手机号码\n" +
+            $"{personName},{idNumber},{enterpriseName},{RegistryImportTests.Credit(district, organization)},钳工,{district},{mobile}\n";
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", fileName);
+        form.Add(new StringContent("roster"), "kind");
+        var imported = await Expect(await clerk.PostAsync("/api/v1/registry/imports", form), HttpStatusCode.OK);
+        var importId = imported.GetProperty("id").GetString()!;
+        Assert.Equal(1, imported.GetProperty("accepted").GetInt32());
+
+        foreach (var action in new[] { "Nominate", "Verify", "List" })
+        {
+            await Expect(await clerk.PostAsJsonAsync($"/api/v1/registry/persons/{talent}/lifecycle", new { action, note = "依据荣誉证书核实" }), HttpStatusCode.NoContent);
+        }
+
+        var review = await Expect(await clerk.PostAsJsonAsync("/api/v1/registry/reviews", new { year = App.Clock.Today.Year, dueDate = App.Clock.Today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.Created);
+        var publication = await Expect(await clerk.PostAsJsonAsync("/api/v1/publications", new { period = App.Clock.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.Created);
+        var publicationId = publication.GetProperty("id").GetGuid();
+        await Expect(await clerk.PostAsync($"/api/v1/publications/{publicationId}/notice", null), HttpStatusCode.NoContent);
+
+        var objector = "异议人" + tag + "越";
+        var reason = "越界异议理由" + tag + "：请核实该同志的荣誉。";
+        Guid entryId, personId, enterpriseId;
+        await using (var db = App.CreateContext(Actor.System("test")))
+        {
+            entryId = await db.Set<PublicationEntry>().Where(e => e.PublicationId == publicationId).Select(e => e.Id).FirstAsync();
+            personId = await db.Set<Person>().Where(p => p.Name == personName).Select(p => p.Id).SingleAsync();
+            enterpriseId = await db.Set<Enterprise>().Where(e => e.Name == enterpriseName).Select(e => e.Id).SingleAsync();
+        }
+
+        using var anonymous = App.CreateClient();
+        await Expect(await anonymous.PostAsJsonAsync($"/api/v1/public/publications/{publicationId}/objections", new { entryId, name = objector, contact = "13912345678", reason }), HttpStatusCode.Created);
+        var objections = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/publications/{publicationId}/objections");
+
+        using var admin = await App.ApiAsAsync("admin");
+        var accountName = "越界账户" + tag;
+        var account = await Expect(await admin.PostAsJsonAsync("/api/v1/accounts", new
+        {
+            userName = "marker" + code,
+            displayName = accountName,
+            role = Roles.Clerk,
+            regionCode = code,
+            password = "Marker#Pass1",
+        }), HttpStatusCode.Created);
+
+        // A background job queued by this side's clerk (its title is a marker: the job list and page are scoped).
+        var jobTitle = "越界任务" + tag;
+        Guid jobId;
+        await using (var db = App.CreateContext(await Jobs.JobRunnerTests.ActorAsync(App, clerkName)))
+        {
+            var job = App.Services.GetRequiredService<Gongjiang.Web.Platform.Jobs.JobQueue>().Enqueue(db, "matrix.marker", jobTitle, payload: null);
+            await db.SaveChangesAsync();
+            jobId = job.Id;
+        }
+
+        var ids = new Dictionary<RecordKind, string>
+        {
+            [RecordKind.Person] = personId.ToString(),
+            [RecordKind.Enterprise] = enterpriseId.ToString(),
+            [RecordKind.Import] = importId,
+            [RecordKind.Review] = review.GetProperty("id").GetString()!,
+            [RecordKind.Publication] = publicationId.ToString(),
+            [RecordKind.Objection] = objections[0].GetProperty("id").GetString()!,
+            [RecordKind.Account] = account.GetProperty("id").GetString()!,
+            [RecordKind.RegionCode] = code,
+            [RecordKind.TemplateKind] = "roster",
+            [RecordKind.TemplateFormat] = "csv",
+            [RecordKind.DocumentName] = "v1",
+            [RecordKind.Job] = jobId.ToString(),
+        };
+        string[] person = [personName, idNumber, mobile];
+        string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];
+        return new Side(code, tag, ids, [.. person, enterpriseName, Path.GetFileNameWithoutExtension(fileName), .. clerkOnly], person, clerkOnly);
+    }
+
+    private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {body}");
+        return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var actor in Actors.Values)
+        {
+            actor.Bearer?.Dispose();
+            actor.Cookie?.Dispose();
+        }
+
+        App.Dispose();
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgresMatrixFixture() : MatrixFixture(DatabaseProvider.Postgres);
+
+public sealed class SqliteMatrixFixture() : MatrixFixture(DatabaseProvider.Sqlite);
