@@ -4,7 +4,6 @@ using Gongjiang.Web.Features.Policies.Data;
 using Gongjiang.Web.Features.Policies.Engine;
 using Gongjiang.Web.Features.Policies.Simulations;
 using Gongjiang.Web.Platform;
-using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Modules;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +30,7 @@ internal static class PoliciesDemo
         var db = seed.Db;
         var now = seed.Clock.GetUtcNow();
         var today = ChinaTime.Today(seed.Clock);
-        if (!await db.Unscoped<StoredPolicyDocument>("演示数据：是否已写入").AnyAsync(d => d.Id == PolicySeed.NationalDocumentId, ct))
+        if (!await db.Set<StoredPolicyDocument>().AnyAsync(d => d.Id == PolicySeed.NationalDocumentId, ct))
         {
             foreach (var document in PolicySeed.Documents)
             {
@@ -57,7 +56,7 @@ internal static class PoliciesDemo
             await db.SaveChangesAsync(ct);
         }
 
-        if (!await db.Unscoped<RecordedFact>("演示数据：是否已写入").AnyAsync(f => f.PersonId == DemoData.WorkerPersonId, ct))
+        if (!await db.Set<RecordedFact>().AnyAsync(f => f.PersonId == DemoData.WorkerPersonId, ct))
         {
             var from = new DateOnly(2019, 1, 1);
             void Record(Guid person, string region, Guid enterprise, string fact, string value, string note) => db.Add(new RecordedFact
@@ -99,13 +98,13 @@ internal static class PoliciesDemo
         }
 
         var decisions = seed.Services.GetRequiredService<IEntitlementDecisions>();
-        if (!await db.Unscoped<StoredDecision>("演示数据：是否已写入").AnyAsync(d => d.PersonId == DemoData.WorkerPersonId, ct))
+        if (!await db.Set<StoredDecision>().AnyAsync(d => d.PersonId == DemoData.WorkerPersonId, ct))
         {
             // Decided on a past day, so that the decision page shows a replay of a day gone by.
             await decisions.RecordAsync(DemoData.WorkerPersonId, "440300-rent-subsidy-2020", new DateOnly(2023, 6, 1), "（示例）深人才〔2023〕示例001号", ct);
         }
 
-        if (!await db.Unscoped<StoredSimulation>("演示数据：是否已写入").AnyAsync(s => s.Id == SimulationId, ct))
+        if (!await db.Set<StoredSimulation>().AnyAsync(s => s.Id == SimulationId, ct))
         {
             var reform = new Reform([new ReformChange("440300-settling-allowance-2020", ReformKind.Parameter, "amount", "200000")]);
             var result = await seed.Services.GetRequiredService<RegistryRuns>().SimulateAsync("440000", today, reform, null, ct);

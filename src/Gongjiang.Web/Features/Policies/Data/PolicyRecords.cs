@@ -122,7 +122,7 @@ public sealed class StoredDecision
 
 /// <summary>
 /// A what-if simulation (待遇测算) of a jurisdiction: the reform (which item version changes, and how), the day, the
-/// background job that runs it and the result (<see cref="SimulationResult"/> as JSON). Never touches the live rules.
+/// background job that runs it and the result (<see cref="Simulations.SimulationResult"/> as JSON). Never touches the live rules.
 /// </summary>
 public sealed class StoredSimulation
 {
