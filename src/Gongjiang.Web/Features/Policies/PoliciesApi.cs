@@ -39,6 +39,12 @@ public sealed record EntitlementDto(
 /// <summary>GET /api/v1/persons/{id}/entitlements: the day and the items the person is entitled to.</summary>
 public sealed record EntitlementsDto(DateOnly AsOf, IReadOnlyList<EntitlementDto> Items);
 
+/// <summary>
+/// POST /api/v1/policies/rules/check: the rule text, its kind (<c>eligibility</c> or <c>amount</c>), and optionally the
+/// item's named parameters (<c>param.x</c>) it may use. Read by hand within a size and time budget (see the endpoint).
+/// </summary>
+public sealed record RuleCheckRequest(string Expression, string Kind, IReadOnlyList<RuleParameter>? Parameters);
+
 /// <summary>POST /api/v1/policies/rules/check → 200: the rule's type (bool for eligibility, money for amounts).</summary>
 public sealed record RuleTypeDto(string Type);
 
@@ -67,7 +73,7 @@ internal static class PoliciesApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var rules = app.MapApiGroup("policies/rules", "待遇政策：规则检查", PolicyPermissions.Edit);
-        rules.MapPost("/check", CheckAsync)
+        rules.MapPost("/check", CheckAsync).Accepts<RuleCheckRequest>("application/json")
             .WithSummary("检查一条规则：{\"expression\":\"…\",\"kind\":\"eligibility\"|\"amount\"} → 200 {\"type\"}，或 400，errors.expression 列出错误及其行列号");
 
         var persons = app.MapApiGroup("persons", "待遇政策：应享待遇", PolicyPermissions.Entitlements);
@@ -300,7 +306,7 @@ internal static class PoliciesApi
         var job = await simulations.JobAsync(simulation.JobId, ct);
         var result = SimulationService.ResultOf(simulation)?.Summary;
         return TypedResults.Ok(new SimulationDto(simulation.Id, simulation.Title, simulation.RegionCode, simulation.AsOf,
-            job is null ? "未知" : Platform.Jobs.JobRun.ChineseName(job.Status), simulation.Error ?? job?.Error,
+            job is not null ? Platform.Jobs.JobRun.ChineseName(job.Status) : simulation.Result is not null ? "已完成" : simulation.Error is not null ? "失败" : "未知", simulation.Error ?? job?.Error,
             result?.Persons, result?.Gainers, result?.Losers, result?.Unchanged, result?.BaselineCost.Yuan, result?.ReformCost.Yuan));
     }
 }

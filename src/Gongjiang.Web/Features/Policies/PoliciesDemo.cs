@@ -86,6 +86,10 @@ internal static class PoliciesDemo
 
             Record(DemoData.WorkerPersonId, "440306", DemoData.ShenzhenEnterpriseId, StandardFacts.TalentIntroduced, "true", "2019 年由湖南引进，人才引进证明");
             Record(DemoData.WorkerPersonId, "440306", DemoData.ShenzhenEnterpriseId, StandardFacts.Apprentices, "3", "师带徒协议 3 份");
+            Record(DemoData.WorkerPersonId, "440306", DemoData.ShenzhenEnterpriseId, StandardFacts.HouseholdRegistration, "430102", "户口簿（湖南长沙户籍）");
+            Record(DemoData.WorkerPersonId, "440306", DemoData.ShenzhenEnterpriseId, StandardFacts.SchoolAgeChildren, "1", "子女在读小学");
+            Record(DemoData.WorkerPersonId, "440306", DemoData.ShenzhenEnterpriseId, StandardFacts.NationalProject, "false", "单位说明");
+            Record(DemoData.WorkerPersonId, "440306", DemoData.ShenzhenEnterpriseId, StandardFacts.EnterpriseInDifficulty, "false", "单位经营正常");
             Record(DemoData.ShenzhenMetroPersonId, "440304", DemoData.ShenzhenMetroId, StandardFacts.TalentIntroduced, "false", "本地培养");
             foreach (var (person, enterprise) in new[] { (DemoData.GuangzhouPersonId, DemoData.GuangzhouEnterpriseId), (DemoData.GuangzhouPerson2Id, DemoData.GuangzhouEnterpriseId) })
             {
@@ -107,11 +111,11 @@ internal static class PoliciesDemo
         if (!await db.Set<StoredSimulation>().AnyAsync(s => s.Id == SimulationId, ct))
         {
             var reform = new Reform([new ReformChange("440300-settling-allowance-2020", ReformKind.Parameter, "amount", "200000")]);
-            var result = await seed.Services.GetRequiredService<RegistryRuns>().SimulateAsync("440000", today, reform, null, ct);
+            var result = await seed.Services.GetRequiredService<RegistryRuns>().SimulateAsync("440300", today, reform, null, ct);
             db.Add(new StoredSimulation
             {
                 Id = SimulationId,
-                RegionCode = "440000",
+                RegionCode = "440300",
                 Title = "（示例）深圳安家补贴由15万元提高到20万元",
                 AsOf = today,
                 Reform = PolicyJson.Serialize(reform),
