@@ -252,7 +252,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         actor.Jurisdiction is { } code && Jurisdiction.Parse(code).Value.Contains(side.Code);
 
     private static bool IsScoped(RecordKind kind) => kind is RecordKind.Person or RecordKind.Enterprise or RecordKind.Import or RecordKind.Review
-        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job;
+        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job or RecordKind.Decision or RecordKind.Simulation;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -292,7 +292,12 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
     {
         ("personid", _) => RecordKind.Person,
         ("objectionid", _) => RecordKind.Objection,
-        ("id", "persons") or ("id", "items") => RecordKind.Person,
+        ("id", "persons") or ("id", "items") or ("id", "person") => RecordKind.Person,
+        ("id", "documents") => RecordKind.PolicyDocument,
+        ("versionid", _) => RecordKind.ItemVersion,
+        ("key", "item") => RecordKind.ItemKey,
+        ("id", "decisions") => RecordKind.Decision,
+        ("id", "simulations") => RecordKind.Simulation,
         ("id", "enterprises") => RecordKind.Enterprise,
         ("id", "imports") => RecordKind.Import,
         ("id", "reviews") => RecordKind.Review,

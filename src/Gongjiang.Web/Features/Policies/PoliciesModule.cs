@@ -8,6 +8,7 @@ using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Platform.Jobs;
 using Gongjiang.Web.Platform.Modules;
 using Gongjiang.Web.Platform.Ui;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using P = Gongjiang.Web.Features.Policies.PolicyPermissions;
 
@@ -65,7 +66,7 @@ internal sealed class PoliciesModule : IModule
         // Downloads and the attachment upload of the pages (cookie sign-in; the form carries the antiforgery token).
         app.MapGet("/policies/documents/{id}/attachment", AttachmentAsync).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/policies/documents/{id}/attachment", UploadAsync).RequireAuthorization(P.Edit)
-            .WithMetadata(new RequestSizeLimitAttribute(CatalogueEditing.MaxAttachmentBytes + (1024 * 1024))).ExcludeFromDescription();
+            .WithMetadata(new RequestSizeLimitAttribute(CatalogueEditing.MaxAttachmentBytes + (1024 * 1024)), new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
         app.MapGet("/policies/simulations/{id:guid}/result.xlsx", ExportAsync).RequireAuthorization(P.Simulate).ExcludeFromDescription();
     }
 
