@@ -164,3 +164,38 @@ public sealed partial class PoliciesPageTests(BrowserFixture browser, BrowserApp
     [GeneratedRegex("第2行第\\d+列")]
     private static partial Regex Position();
 }
+
+/// <summary>Every role opens every benefit-policy page of its menu in Chromium: Chinese pages, no server error.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PoliciesPagesPerRoleTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData("admin")]
+    [InlineData("supervisor")]
+    [InlineData("clerk")]
+    [InlineData("dept")]
+    [InlineData("employer")]
+    [InlineData("worker")]
+    public async Task Each_role_opens_its_benefit_policy_pages(string userName)
+    {
+        var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(app.BaseAddress, userName);
+        var links = (await page.Locator("[data-testid=nav] a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))"))
+            .Where(h => h.StartsWith("/policies", StringComparison.Ordinal)).ToList();
+        Assert.Contains("/policies", links);
+        links.AddRange(["/policies/items/440300-settling-allowance-2020", "/policies/documents/sz-example-2020", "/policies/compare/item/settling-allowance"]);
+
+        foreach (var link in links)
+        {
+            var response = await page.GotoAsync(app.Url(link));
+            Assert.True(response!.Status < 500, $"{userName} {link}: {response.Status}");
+            var text = await page.Locator("main").InnerTextAsync();
+            Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Error", text, StringComparison.Ordinal);
+            Assert.Matches("[\\u4e00-\\u9fff]", await page.Locator("h1").First.InnerTextAsync());
+        }
+
+        await context.CloseAsync();
+    }
+}
