@@ -7,13 +7,13 @@ namespace Gongjiang.Web.Tests.Browser;
 public abstract class RoleMenuTests(BrowserFixture browser, BrowserApp app)
 {
     [Theory]
-    [InlineData("admin", "首页|人员查询|用人单位|统计分析|账户管理|审计日志|后台任务|领军人才名单|公示与公布|年休假计算器|休疗养名单公布|代码表", "系统管理员")]
-    [InlineData("supervisor", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|年休假计算器|休疗养名单公布|代码表|督查看板|进展报告|配套文件|目标与分工|问题反映|年休假执法检查|休疗养", "督查人员")]
-    [InlineData("clerk", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|年休假计算器|休疗养名单公布|代码表|进展报告|配套文件|目标与分工|问题反映|年休假执法检查|休疗养", "窗口经办人")]
-    [InlineData("clerk2", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|年休假计算器|休疗养名单公布|代码表|进展报告|配套文件|目标与分工|问题反映|年休假执法检查|休疗养", "窗口经办人")]
-    [InlineData("dept", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|年休假计算器|休疗养名单公布|代码表", "协办部门经办人")]
-    [InlineData("employer", "首页|本单位职工|统计分析|名册导入|年度复核|领军人才名单|公示与公布|年休假计算器|休疗养名单公布|代码表|年休假记录|休疗养", "用人单位经办人")]
-    [InlineData("worker", "首页|我的档案|领军人才名单|公示与公布|休疗养名单公布|代码表|我的休假|休疗养", "技术工人")]
+    [InlineData("admin", "首页|人员查询|用人单位|统计分析|账户管理|审计日志|后台任务|领军人才名单|公示与公布|待遇政策目录|年休假计算器|休疗养名单公布|代码表|待遇测算|地区比较|待遇决定", "系统管理员")]
+    [InlineData("supervisor", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|待遇政策目录|年休假计算器|休疗养名单公布|代码表|待遇测算|地区比较|待遇决定|督查看板|进展报告|配套文件|目标与分工|问题反映|年休假执法检查|休疗养", "督查人员")]
+    [InlineData("clerk", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|待遇政策目录|年休假计算器|休疗养名单公布|代码表|待遇测算|地区比较|待遇决定|进展报告|配套文件|目标与分工|问题反映|年休假执法检查|休疗养", "窗口经办人")]
+    [InlineData("clerk2", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|待遇政策目录|年休假计算器|休疗养名单公布|代码表|待遇测算|地区比较|待遇决定|进展报告|配套文件|目标与分工|问题反映|年休假执法检查|休疗养", "窗口经办人")]
+    [InlineData("dept", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|待遇政策目录|年休假计算器|休疗养名单公布|代码表|地区比较|待遇决定", "协办部门经办人")]
+    [InlineData("employer", "首页|本单位职工|统计分析|名册导入|年度复核|领军人才名单|公示与公布|待遇政策目录|年休假计算器|休疗养名单公布|代码表|地区比较|年休假记录|休疗养", "用人单位经办人")]
+    [InlineData("worker", "首页|我的档案|领军人才名单|公示与公布|待遇政策目录|休疗养名单公布|代码表|我能享受的待遇|地区比较|我的休假|休疗养", "技术工人")]
     public async Task Each_role_sees_only_its_menu(string userName, string menu, string roleName)
     {
         var context = await browser.NewContextAsync();
@@ -39,7 +39,7 @@ public abstract class RoleMenuTests(BrowserFixture browser, BrowserApp app)
         await page.GotoAsync(app.Url("/"));
         var items = await page.Locator("[data-testid=nav] a").AllTextContentsAsync();
 
-        Assert.Equal(["首页", "领军人才名单", "公示与公布", "年休假计算器", "休疗养名单公布", "代码表"], items.Select(i => i.Trim()));
+        Assert.Equal(["首页", "领军人才名单", "公示与公布", "待遇政策目录", "年休假计算器", "休疗养名单公布", "代码表"], items.Select(i => i.Trim()));
         Assert.Equal(0, await page.Locator("[data-testid=api-docs]").CountAsync());
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "登录" }).First.IsVisibleAsync());

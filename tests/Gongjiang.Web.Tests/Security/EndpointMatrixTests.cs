@@ -242,7 +242,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
     private static bool IsScoped(RecordKind kind) => kind is RecordKind.Person or RecordKind.Enterprise or RecordKind.Import or RecordKind.Review
         or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job
         or RecordKind.SupervisionReport or RecordKind.SupervisionDocument or RecordKind.SupervisionProblem
-        or RecordKind.LeaveRecord or RecordKind.RecuperationProgramme or RecordKind.RecuperationApplication;
+        or RecordKind.LeaveRecord or RecordKind.RecuperationProgramme or RecordKind.RecuperationApplication
+        or RecordKind.Decision or RecordKind.Simulation;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -278,11 +279,16 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
     }
 
     /// <summary>The kind of record a route parameter names: by its name, or for <c>id</c> by the segment before it.</summary>
-    public static RecordKind? KindOf(string parameter, string? previousLiteral) => (parameter.ToLowerInvariant(), previousLiteral) switch
+    public static RecordKind? KindOf(string parameter, string? previousLiteral, string path = "") => (parameter.ToLowerInvariant(), previousLiteral) switch
     {
+        ("id", "documents") when path.Contains("/policies/", StringComparison.Ordinal) => RecordKind.PolicyDocument,
         ("personid", _) => RecordKind.Person,
         ("objectionid", _) => RecordKind.Objection,
-        ("id", "persons") or ("id", "items") => RecordKind.Person,
+        ("id", "persons") or ("id", "items") or ("id", "person") => RecordKind.Person,
+        ("versionid", _) => RecordKind.ItemVersion,
+        ("key", "item") => RecordKind.ItemKey,
+        ("id", "decisions") => RecordKind.Decision,
+        ("id", "simulations") => RecordKind.Simulation,
         ("id", "enterprises") => RecordKind.Enterprise,
         ("id", "imports") => RecordKind.Import,
         ("id", "reviews") => RecordKind.Review,
@@ -325,7 +331,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
                     case RoutePatternParameterPart parameter when parameter.IsCatchAll:
                         return ("", kinds, $"catch-all parameter {{{parameter.Name}}}: list the endpoint in NotCalled with the reason");
                     case RoutePatternParameterPart parameter:
-                        if (KindOf(parameter.Name, previousLiteral) is not { } kind)
+                        if (KindOf(parameter.Name, previousLiteral, text.ToString()) is not { } kind)
                         {
                             if (parameter.IsOptional)
                             {

@@ -42,6 +42,11 @@ public enum RecordKind
     RecuperationProgramme,
     RecuperationApplication,
     ObjectionReceipt,
+    PolicyDocument,
+    ItemVersion,
+    ItemKey,
+    Decision,
+    Simulation,
 }
 
 /// <summary>
@@ -203,6 +208,12 @@ public abstract class MatrixFixture : IAsyncLifetime
             await db.SaveChangesAsync();
             (leaveRecordId, applicationId) = (record.Id, application.Id);
         }
+        // A stored entitlement decision for the side's person and a what-if simulation of the side (its title a marker).
+        var today = App.Clock.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var decision = await Expect(await clerk.PostAsJsonAsync("/api/v1/policies/decisions", new { personId, versionId = "000000-national-study-tour-2018", asOf = today }), HttpStatusCode.Created);
+        var simulationTitle = "越界测算" + tag;
+        var simulation = await Expect(await clerk.PostAsJsonAsync("/api/v1/policies/simulations",
+            new { regionCode = code, asOf = today, versionId = "000000-national-study-tour-2018", kind = "AddCondition", value = "person.age >= 40", title = simulationTitle }), HttpStatusCode.Created);
 
         var ids = new Dictionary<RecordKind, string>
         {
@@ -225,10 +236,15 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.RecuperationProgramme] = programmeId.ToString(),
             [RecordKind.RecuperationApplication] = applicationId.ToString(),
             [RecordKind.ObjectionReceipt] = receipt,
+            [RecordKind.PolicyDocument] = "cn-2018-opinion",
+            [RecordKind.ItemVersion] = "000000-special-award-2018",
+            [RecordKind.ItemKey] = "settling-allowance",
+            [RecordKind.Decision] = decision.GetProperty("id").GetString()!,
+            [RecordKind.Simulation] = simulation.GetProperty("id").GetString()!,
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];
-        return new Side(code, tag, ids, [.. person, enterpriseName, Path.GetFileNameWithoutExtension(fileName), .. supervisionMarkers, .. clerkOnly], person, clerkOnly);
+        return new Side(code, tag, ids, [.. person, enterpriseName, Path.GetFileNameWithoutExtension(fileName), .. supervisionMarkers, simulationTitle, .. clerkOnly], person, clerkOnly);
     }
 
     private static async Task<JsonElement> Expect(HttpResponseMessage response, HttpStatusCode status)

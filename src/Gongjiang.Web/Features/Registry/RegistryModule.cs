@@ -1,4 +1,5 @@
 using Gongjiang.Web.Features.Registry.Enterprises;
+using Gongjiang.Web.Features.Registry.Facts;
 using Gongjiang.Web.Features.Registry.Imports;
 using Gongjiang.Web.Features.Registry.Lifecycle;
 using Gongjiang.Web.Features.Registry.Persons;
@@ -51,6 +52,7 @@ internal sealed class RegistryModule : IModule
         services.AddHostedService<Imports.ImportRecovery.AtStart>();
         services.AddIndicatorSource<Indicators.LeadingTalentIndicators>();
         services.AddScoped<Contracts.IEmploymentDirectory, Contracts.EmploymentDirectory>();
+        services.AddRegistryFacts();
     }
 
     /// <summary>The ID-number keys (<c>Registry:IdHashKey</c>, <c>Registry:IdEncryptionKey</c>) are required outside demo mode.</summary>

@@ -3,6 +3,7 @@ using Gongjiang.Web.Features.Audit;
 using Gongjiang.Web.Features.Home;
 using Gongjiang.Web.Features.Jobs;
 using Gongjiang.Web.Features.Leave;
+using Gongjiang.Web.Features.Policies;
 using Gongjiang.Web.Features.Publication;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
@@ -21,6 +22,7 @@ public static class ModuleCatalog
         new HomeModule(),
         new AccountsModule(),
         new RegistryModule(),
+        new PoliciesModule(),
         new PublicationModule(),
         new SupervisionModule(),
         new LeaveModule(),
