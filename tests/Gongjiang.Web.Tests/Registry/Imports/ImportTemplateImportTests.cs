@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Gongjiang.Web.Features.Registry.Imports;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
+using Gongjiang.Web.Platform.Imports;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Tests.Infrastructure;
 

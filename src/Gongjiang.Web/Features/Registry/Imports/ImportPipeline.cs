@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Gongjiang.Core.Standards;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
+using Gongjiang.Web.Platform.Imports;
 using Gongjiang.Web.Features.Registry.Protection;
 
 namespace Gongjiang.Web.Features.Registry.Imports;
