@@ -3,11 +3,11 @@ using Gongjiang.Core.Access;
 using Gongjiang.Core.Registry;
 using Gongjiang.Core.Skills;
 using Gongjiang.Web.Features.Registry.Data;
-using Gongjiang.Web.Platform.Imports;
 using Gongjiang.Web.Features.Registry.Protection;
 using Gongjiang.Web.Platform.Access;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Features.Registry.Imports;

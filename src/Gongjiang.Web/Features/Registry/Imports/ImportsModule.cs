@@ -1,11 +1,11 @@
 using Gongjiang.Web.Features.Registry.Data;
-using Gongjiang.Web.Platform.Imports;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Export;
 using Gongjiang.Web.Platform.Identity;
+using Gongjiang.Web.Platform.Imports;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
