@@ -53,7 +53,9 @@ public sealed class PolicyFacts
     public IReadOnlyList<FactDefinition> Recordable { get; }
 
     /// <summary>The module that fills the fact (“registry”…), or “经办人登记” when a clerk records it.</summary>
-    public string ProviderOf(string fact) => _providers.TryGetValue(fact, out var provider) ? provider : "经办人登记";
+    public string ProviderOf(string fact) => _providers.TryGetValue(fact, out var provider)
+        ? Platform.Modules.ModuleCatalog.All.FirstOrDefault(m => m.Name == provider)?.Title ?? provider
+        : "经办人登记";
 
     /// <summary>Whether a clerk may record this fact for a person.</summary>
     public bool IsRecordable(string fact) => Registry.Find(fact) is not null && !_providers.ContainsKey(fact);
