@@ -34,6 +34,15 @@ internal sealed class PoliciesModule : IModule
         [P.Simulate] = [Roles.Clerk, Roles.Supervisor, Roles.Administrator],
     };
 
+    public IReadOnlyDictionary<string, string> AuditNames => new Dictionary<string, string>
+    {
+        ["StoredPolicyDocument"] = "政策文件",
+        ["StoredItemVersion"] = "待遇事项版本",
+        ["RecordedFact"] = "登记的事实",
+        ["StoredDecision"] = "待遇决定",
+        ["StoredSimulation"] = "待遇测算",
+    };
+
     /// <summary>The menu group of the signed-in pages.</summary>
     public const string Group = "待遇政策";
 
