@@ -32,6 +32,38 @@ public static class PostgresServer
         return new NpgsqlConnectionStringBuilder(admin) { Database = name, Pooling = true, MaxPoolSize = 20, ConnectionIdleLifetime = 10, ConnectionPruningInterval = 5 }.ConnectionString;
     }
 
+    /// <summary>
+    /// Drops a database made by <see cref="CreateDatabase"/> once its app is done: a run creates hundreds, and kept they
+    /// fill gigabytes of the machine's disk. Best effort; the server and its folder go at the end of the run anyway.
+    /// </summary>
+    public static void DropDatabase(string connectionString)
+    {
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        if (name is null || !name.StartsWith("gj_", StringComparison.Ordinal) || !AdminConnection.IsValueCreated)
+        {
+            return;
+        }
+
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
+        try
+        {
+            using var connection = new NpgsqlConnection(AdminConnection.Value);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+        catch (PostgresException)
+        {
+        }
+        catch (NpgsqlException)
+        {
+        }
+    }
+
     private static string Start()
     {
         var external = Environment.GetEnvironmentVariable("GONGJIANG_TEST_PG");
@@ -41,6 +73,7 @@ public static class PostgresServer
         }
 
         _binaries = FindBinaries();
+        RemoveLeftovers();
         _asPostgresUser = Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root" || GetUid() == 0;
         _folder = Path.Combine(Path.GetTempPath(), "gongjiang-pg-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_folder);
@@ -77,7 +110,39 @@ public static class PostgresServer
             }
             catch (IOException)
             {
-                // The folder is in the temporary directory; a leftover is harmless.
+                // A leftover is removed by the next run (RemoveLeftovers).
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the folders of earlier runs whose server is gone (a run killed before it could clean up), so that runs on
+    /// one machine do not pile up gigabytes in the temporary directory.
+    /// </summary>
+    private static void RemoveLeftovers()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "gongjiang-pg-*"))
+        {
+            var pidFile = Path.Combine(folder, "data", "postmaster.pid");
+            try
+            {
+                if (File.Exists(pidFile)
+                    && int.TryParse(File.ReadLines(pidFile).FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var pid)
+                    && Directory.Exists($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}"))
+                {
+                    continue;
+                }
+
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
             }
         }
     }

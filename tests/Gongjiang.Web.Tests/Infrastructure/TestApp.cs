@@ -160,10 +160,9 @@ public sealed class TestApp : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (Provider == DatabaseProvider.Postgres)
         {
-            // Each app has its own database and so its own pool: close its idle connections now rather than let a
-            // long run of apps (each with a job runner polling) exhaust the server's connection slots.
-            using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
-            Npgsql.NpgsqlConnection.ClearPool(connection);
+            // Each app has its own database and so its own pool: close its connections and drop the database now
+            // rather than let a long run of apps exhaust the server's connection slots and the machine's disk.
+            PostgresServer.DropDatabase(ConnectionString);
         }
 
         try

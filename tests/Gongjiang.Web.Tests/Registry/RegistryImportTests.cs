@@ -175,13 +175,16 @@ public abstract class RegistryImportTests(DatabaseProvider provider) : IDisposab
         using var scope = _app.Services.CreateScope();
         scope.ServiceProvider.GetRequiredService<HttpCurrentActor>().Use(new Actor("t", "clerk", "测试", Roles.Clerk, Core.Access.Jurisdiction.Parse("440300").Value, null, null, null));
         var service = scope.ServiceProvider.GetRequiredService<Gongjiang.Web.Features.Registry.Imports.ImportService>();
+
+        // The production limit is 512 MB; a 2 MB one checks the same refusal without filling the test machine's disk.
+        service.MaxBytes = 2L * 1024 * 1024;
         var header = Encoding.UTF8.GetBytes("姓名,身份证号,工作单位,统一社会信用代码,工种\n");
         var row = Encoding.UTF8.GetBytes($"张三,{Id("44030619880606678")},某公司,{Credit("440306", "MA5G0009")},钳工\n");
         var before = await SnapshotAsync();
 
-        var summary = await service.RunAsync(new RepeatingStream(header, row, 513L * 1024 * 1024), "big.csv", Gongjiang.Web.Features.Registry.Imports.ImportKind.Roster, null, CancellationToken.None);
+        var summary = await service.RunAsync(new RepeatingStream(header, row, (2L * 1024 * 1024) + 1), "big.csv", Gongjiang.Web.Features.Registry.Imports.ImportKind.Roster, null, CancellationToken.None);
 
-        Assert.Equal("文件大小超过上限 512 MB，请拆分为多个文件分批导入", summary.FileError);
+        Assert.Equal("文件大小超过上限 2 MB，请拆分为多个文件分批导入", summary.FileError);
         Assert.Equal(0, summary.Accepted);
         Assert.Equal(before, await SnapshotAsync());
     }

@@ -41,6 +41,9 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
     /// <summary>Tests only: the portable (Entity Framework) writer even on PostgreSQL, to compare the two paths.</summary>
     internal bool PortableWriter { get; set; }
 
+    /// <summary>The largest file accepted; tests lower it to check the refusal without writing 512 MB to disk.</summary>
+    internal long MaxBytes { get; set; } = ImportReadOptions.Default.MaxBytes;
+
     public async Task<ImportSummary> RunAsync(Stream content, string? fileName, ImportKind kind, string? encoding, CancellationToken ct)
     {
         var actor = db.Actor;
@@ -101,7 +104,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
         // One copy of the upload, to a temporary file deleted afterwards: it gives the file's SHA-256 on the way and the
         // reader a file it can read more than once. A file over the limit is refused whole, never truncated.
-        var options = new ImportReadOptions { Encoding = encoding };
+        var options = new ImportReadOptions { Encoding = encoding, MaxBytes = MaxBytes };
         TempUpload? upload;
         string? tooLarge;
         using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
