@@ -240,7 +240,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         actor.Jurisdiction is { } code && Jurisdiction.Parse(code).Value.Contains(side.Code);
 
     private static bool IsScoped(RecordKind kind) => kind is RecordKind.Person or RecordKind.Enterprise or RecordKind.Import or RecordKind.Review
-        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job;
+        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job
+        or RecordKind.WageReport or RecordKind.Rectification;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -287,6 +288,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ("id", "publications") => RecordKind.Publication,
         ("id", "accounts") => RecordKind.Account,
         ("id", "jobs") => RecordKind.Job,
+        ("id", "reports") => RecordKind.WageReport,
+        ("id", "rectifications") => RecordKind.Rectification,
         ("receipt", "objections") => RecordKind.ObjectionReceipt,
         ("code", "regions") => RecordKind.RegionCode,
         ("kind", "templates") => RecordKind.TemplateKind,

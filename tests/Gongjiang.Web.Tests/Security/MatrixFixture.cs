@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Gongjiang.Web.Features.Publication.Data;
 using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Features.Wages.Data;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
@@ -32,6 +33,8 @@ public enum RecordKind
     DocumentName,
     Job,
     ObjectionReceipt,
+    WageReport,
+    Rectification,
 }
 
 /// <summary>
@@ -114,12 +117,31 @@ public abstract class MatrixFixture : IAsyncLifetime
 
         var objector = "异议人" + tag + "越";
         var reason = "越界异议理由" + tag + "：请核实该同志的荣誉。";
-        Guid entryId, personId, enterpriseId;
+        Guid entryId, personId, enterpriseId, wageReportId, rectificationId;
         await using (var db = App.CreateContext(Actor.System("test")))
         {
             entryId = await db.Set<PublicationEntry>().Where(e => e.PublicationId == publicationId).Select(e => e.Id).FirstAsync();
             personId = await db.Set<Person>().Where(p => p.Name == personName).Select(p => p.Id).SingleAsync();
             enterpriseId = await db.Set<Enterprise>().Where(e => e.Name == enterpriseName).Select(e => e.Id).SingleAsync();
+
+            // Wages: the side's demo enterprise's confirmed report, and a rectification case of that enterprise.
+            var demoEnterprise = code == "440300" ? DemoData.ShenzhenEnterpriseId : DemoData.GuangzhouEnterpriseId;
+            var demo = await db.Set<WageReport>().Where(r => r.EnterpriseId == demoEnterprise && r.Status == WageReportStatus.Confirmed).FirstAsync();
+            wageReportId = demo.Id;
+            var rectification = new RectificationCase
+            {
+                EnterpriseId = demoEnterprise,
+                EnterpriseName = demo.EnterpriseName,
+                RegionCode = demo.RegionCode,
+                Year = demo.Year,
+                Finding = "矩阵测试",
+                OpenedOn = App.Clock.Today,
+                Deadline = App.Clock.Today.AddDays(40),
+                History = "矩阵测试立案",
+            };
+            db.Add(rectification);
+            await db.SaveChangesAsync();
+            rectificationId = rectification.Id;
         }
 
         using var anonymous = App.CreateClient();
@@ -163,6 +185,8 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.DocumentName] = "v1",
             [RecordKind.Job] = jobId.ToString(),
             [RecordKind.ObjectionReceipt] = receipt,
+            [RecordKind.WageReport] = wageReportId.ToString(),
+            [RecordKind.Rectification] = rectificationId.ToString(),
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];
