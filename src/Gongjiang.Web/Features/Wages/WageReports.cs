@@ -52,10 +52,11 @@ public static class WageReports
     /// <summary>
     /// Checks the request as a whole and every row, and stores a draft (待确认) when nothing is wrong; otherwise stores
     /// nothing and returns every problem, keyed <c>rows[i].field</c> for a row (message “第n行：…”).
-    /// <paramref name="firstRowNumber"/> is the number shown for the first row (2 for a file whose first line is the header).
+    /// <paramref name="firstRowNumber"/> is the number shown for the first row (2 for a file whose first line is the header);
+    /// <paramref name="rowNumbers"/>, when given, the number in the file of each row (the import engine's).
     /// </summary>
     public static async Task<(Guid? Id, FieldErrors Errors)> SubmitAsync(GongjiangDbContext db, IRegistryDirectory registry, WageReportRequest request,
-        string source, TimeProvider clock, CancellationToken ct, int firstRowNumber = 1)
+        string source, TimeProvider clock, CancellationToken ct, int firstRowNumber = 1, IReadOnlyList<int>? rowNumbers = null)
     {
         var errors = new FieldErrors();
         var actor = db.Actor;
@@ -136,7 +137,7 @@ public static class WageReports
         for (var i = 0; i < rows.Count; i++)
         {
             var input = rows[i];
-            var number = i + firstRowNumber;
+            var number = rowNumbers is not null && i < rowNumbers.Count ? rowNumbers[i] : i + firstRowNumber;
             var prefix = string.Create(CultureInfo.InvariantCulture, $"第{number}行：");
             string Key(string field) => string.Create(CultureInfo.InvariantCulture, $"rows[{i}].{field}");
             if (input is null)

@@ -1,14 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Gongjiang.Core.Wages;
-using MiniExcelLibs;
+using Gongjiang.Web.Platform.Imports;
 
 namespace Gongjiang.Web.Features.Wages;
 
 /// <summary>
 /// The wage-report template (工资报送模板): one header row of Chinese column names, then one row per employee. Read
-/// from pasted text (tab- or comma-separated, as copied from Excel), a CSV file (UTF-8 or GB18030) or an XLSX file
-/// (first worksheet). Columns are found by name, in any order; unknown columns are refused by name.
+/// from pasted text (tab- or comma-separated, as copied from Excel; unknown columns are refused by name) or a CSV/XLSX
+/// file through the shared import engine (<see cref="TabularImport"/>: encodings, title rows above the header, columns
+/// in any order, ID numbers that lost digits in Excel).
 /// </summary>
 public static class WageTemplate
 {
@@ -37,8 +38,13 @@ public static class WageTemplate
     public static IReadOnlyList<string> Example { get; } =
         ["", "高技能人才", "", "是", "6-18-01-01", "技师", "12", "128000", "76800", "32000", "12800", "0", "0", "6400"];
 
-    /// <summary>The template as CSV text (UTF-8 with BOM when written to a file).</summary>
-    public static string Csv() => string.Join(',', Columns.Select(c => c.Header)) + "\r\n" + string.Join(',', Example) + "\r\n";
+    /// <summary>The file kind for the shared import engine (same columns, keys and headers as <see cref="Columns"/>).</summary>
+    public static ImportSchema Schema { get; } = new("工资报送", [.. Columns.Select((c, i) => new ImportColumn(c.Field, c.Header,
+        c.Field is "idNumber" or WageRowFields.Category or WageRowFields.MonthsWorked or WageRowFields.TotalPay,
+        [c.Header + "（元）"], Example[i])
+    {
+        Type = c.Field == "idNumber" ? ImportValueType.IdNumber : c.Field == WageRowFields.OccupationCode ? ImportValueType.Code : ImportValueType.Text,
+    })]);
 
     /// <summary>Reads pasted text or CSV lines (tab-separated if the header has a tab, else comma-separated; double quotes honoured).</summary>
     public static (List<WageRowInput> Rows, string? Error) ReadText(string? text)
@@ -54,63 +60,38 @@ public static class WageTemplate
         return FromCells(lines.Select(l => Split(l, separator)).ToList());
     }
 
-    /// <summary>Reads an uploaded CSV or XLSX file.</summary>
-    public static async Task<(List<WageRowInput> Rows, string? Error)> ReadFileAsync(Stream stream, string fileName, CancellationToken ct)
+    /// <summary>
+    /// Reads an uploaded CSV or XLSX file with the shared import engine. Returns the rows with their row numbers in the
+    /// file, or the file's problems (“第3行 公民身份号码：…”) when it cannot be read or a cell is unusable.
+    /// </summary>
+    public static async Task<(List<WageRowInput> Rows, List<int> RowNumbers, string? Error)> ReadFileAsync(Stream stream, string fileName, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        if (bytes.Length == 0)
+        var result = await TabularImport.ReadAsync(stream, fileName, Schema, null, ct);
+        if (!result.Succeeded)
         {
-            return ([], "所选文件为空");
+            return ([], [], result.FileError);
         }
 
-        if (bytes.Length > 4 && bytes[0] == 0x50 && bytes[1] == 0x4B)
+        if (result.Problems.Count > 0)
         {
-            try
-            {
-                buffer.Position = 0;
-                var rows = buffer.Query(useHeaderRow: false, excelType: ExcelType.XLSX)
-                    .Cast<IDictionary<string, object?>>()
-                    .Select(r => (IReadOnlyList<string?>)[.. r.Values.Select(Cell)])
-                    .ToList();
-                return FromCells(rows);
-            }
-            catch (Exception e) when (e is InvalidDataException or InvalidOperationException or System.Xml.XmlException)
-            {
-                return ([], "XLSX 文件无法读取，请用 Excel 打开后另存为 .xlsx 或 CSV 再上传");
-            }
+            return ([], [], string.Join("；", result.Problems.Take(50).Select(p => p.RowNumber is { } n
+                ? string.Create(CultureInfo.InvariantCulture, $"第{n}行 {p.Column}：{p.Message}")
+                : p.Message)));
         }
 
-        if (fileName.EndsWith(".xls", StringComparison.OrdinalIgnoreCase))
+        if (result.Rows.Count == 0)
         {
-            return ([], "不支持旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV 后上传");
+            return ([], [], "除表头外没有数据行");
         }
 
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-            text = Encoding.GetEncoding(54936).GetString(bytes);
-        }
-
-        return ReadText(text.TrimStart('\uFEFF'));
+        var rows = result.Rows.Select(r => new WageRowInput(r["idNumber"], r[WageRowFields.Category], r[WageRowFields.Tier], r[WageRowFields.Frontline],
+            r[WageRowFields.OccupationCode], r[WageRowFields.SkillLevel], r[WageRowFields.MonthsWorked], r[WageRowFields.TotalPay],
+            r[WageRowFields.BasicPay], r[WageRowFields.PerformancePay], r[WageRowFields.Allowances],
+            r[WageRowFields.SpecialPostAllowance], r[WageRowFields.MentorAllowance], r[WageRowFields.SeniorityPay])).ToList();
+        return (rows, [.. result.Rows.Select(r => r.RowNumber)], null);
     }
 
-    private static string? Cell(object? value) => value switch
-    {
-        null => null,
-        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
-        decimal m => m.ToString("0.##", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-    };
-
-    private static (List<WageRowInput> Rows, string? Error) FromCells(IReadOnlyList<IReadOnlyList<string?>> cells)
+    private static (List<WageRowInput> Rows, string? Error) FromCells(List<List<string?>> cells)
     {
         var header = cells.Count == 0 ? [] : cells[0].Select(h => (h ?? "").Trim().TrimStart('\uFEFF').TrimEnd('*')).ToList();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -136,8 +136,10 @@ internal static class WagesApi
         levels.MapGet("/export.xlsx", ExportLevels).WithSummary("下载工资价位（XLSX：各单元格和统计说明；样本不足的单元格只列分组并标注；记入审计日志）");
         app.MapGet("/wages/levels/export.xlsx", ExportLevels).RequireAuthorization(WagesModule.LevelsExport).ExcludeFromDescription();
 
-        app.MapGet("/wages/reports/template.csv", () => TypedResults.File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(WageTemplate.Csv())).ToArray(),
-            "text/csv; charset=utf-8", "工资报送模板.csv")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/wages/reports/template.csv", () => TypedResults.File(Platform.Imports.ImportTemplates.Csv(WageTemplate.Schema), "text/csv; charset=utf-8", "工资报送模板.csv"))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/wages/reports/template.xlsx", () => TypedResults.File(Platform.Imports.ImportTemplates.Xlsx(WageTemplate.Schema), SpreadsheetWriter.XlsxContentType, "工资报送模板.xlsx"))
+            .AllowAnonymous().ExcludeFromDescription();
 
         var open = app.MapGroup("/api/v1/public").WithTags("技术工人工资价位").AllowAnonymous();
         open.MapGet("/wage-levels", PublicLevels)
