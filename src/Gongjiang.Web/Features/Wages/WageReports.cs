@@ -28,7 +28,10 @@ public sealed record WageRowInput(
     string? Allowances = null,
     string? SpecialPostAllowance = null,
     string? MentorAllowance = null,
-    string? SeniorityPay = null);
+    string? SeniorityPay = null,
+    string? ServiceStart = null,
+    string? SpecialPostMonths = null,
+    string? Apprentices = null);
 
 /// <summary>
 /// A wage report to submit. <paramref name="EnterpriseId"/> defaults to the employer's own enterprise; a correction names
@@ -177,6 +180,7 @@ public static class WageReports
                 errors.Add(Key(field), prefix + message);
             }
 
+            var (serviceStart, specialMonths, apprentices) = SchemeFacts(input, year, prefix, Key, errors);
             if (row is not null && person is not null && enterprise is not null)
             {
                 lines.Add(new WageReportLine
@@ -202,6 +206,9 @@ public static class WageReports
                     SpecialPostAllowanceFen = row.SpecialPostAllowance.Fen,
                     MentorAllowanceFen = row.MentorAllowance.Fen,
                     SeniorityPayFen = row.SeniorityPay.Fen,
+                    ServiceStart = serviceStart,
+                    SpecialPostMonths = specialMonths,
+                    Apprentices = apprentices,
                 });
             }
         }
@@ -234,10 +241,78 @@ public static class WageReports
             line.ReportId = report.Id;
         }
 
-        db.Add(report);
-        db.AddRange(lines);
-        await db.SaveChangesAsync(ct);
+        // All or nothing, in one transaction: the header (with ONE audit event naming the row count and a checksum of
+        // the rows) and the rows in bulk (binary COPY on PostgreSQL), not one audit entry per row.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var suppress = db.SuppressInsertAudit;
+        db.SuppressInsertAudit = true;
+        try
+        {
+            db.Add(report);
+            db.Audit(new AuditEvent(AuditActions.Create, nameof(WageReport), report.Id.ToString(), Detail: string.Create(CultureInfo.InvariantCulture,
+                $"{enterprise.Name}{year}年度工资报送第{version}版（{source}）：{lines.Count}行，工资总额{report.TotalPayFen / 100m:0.00}元，明细校验和 SHA-256 {WageLineWriter.Checksum(lines)}")));
+            await db.SaveChangesAsync(ct);
+            await WageLineWriter.WriteAsync(db, lines, ct);
+        }
+        finally
+        {
+            db.SuppressInsertAudit = suppress;
+        }
+
+        if (tx is not null)
+        {
+            await tx.CommitAsync(ct);
+        }
+
         return (report.Id, errors);
+    }
+
+    /// <summary>
+    /// The optional facts the enterprise's schemes need (policy 三(三)): 本企业工龄起算日 (yyyy-MM-dd, not after the year),
+    /// 特聘岗位月数 (0–12, not above the months worked) and 带徒人数 (0–50). Empty cells are null.
+    /// </summary>
+    private static (DateOnly? ServiceStart, int? SpecialPostMonths, int? Apprentices) SchemeFacts(WageRowInput input, int year, string prefix,
+        Func<string, string> key, FieldErrors errors)
+    {
+        DateOnly? start = null;
+        if (!string.IsNullOrWhiteSpace(input.ServiceStart))
+        {
+            var text = input.ServiceStart.Trim().Replace('/', '-').Replace('.', '-');
+            if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) && d.Year >= 1950
+                && (year == 0 || d.Year <= year))
+            {
+                start = d;
+            }
+            else
+            {
+                errors.Add(key("serviceStart"), prefix + "本企业工龄起算日应为日期（如2015-03-01），且不晚于报送年度");
+            }
+        }
+
+        int? Count(string? value, string field, string name, int max)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                return null;
+            }
+
+            if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= max)
+            {
+                return n;
+            }
+
+            errors.Add(key(field), prefix + string.Create(CultureInfo.InvariantCulture, $"{name}应为0至{max}的整数，现为“{value.Trim()}”"));
+            return null;
+        }
+
+        var months = int.TryParse(input.MonthsWorked?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var m) && m is >= 1 and <= 12 ? m : 12;
+        var special = Count(input.SpecialPostMonths, "specialPostMonths", "特聘岗位月数", 12);
+        if (special > months)
+        {
+            errors.Add(key("specialPostMonths"), prefix + string.Create(CultureInfo.InvariantCulture, $"特聘岗位月数（{special}）不能超过工作月数（{months}）"));
+        }
+
+        return (start, special, Count(input.Apprentices, "apprentices", "带徒人数", 50));
     }
 
     /// <summary>

@@ -32,18 +32,27 @@ public static class WageTemplate
         (WageRowFields.ChineseName(WageRowFields.SpecialPostAllowance), WageRowFields.SpecialPostAllowance),
         (WageRowFields.ChineseName(WageRowFields.MentorAllowance), WageRowFields.MentorAllowance),
         (WageRowFields.ChineseName(WageRowFields.SeniorityPay), WageRowFields.SeniorityPay),
+        ("本企业工龄起算日", "serviceStart"),
+        ("特聘岗位月数", "specialPostMonths"),
+        ("带徒人数", "apprentices"),
     ];
 
     /// <summary>An example line (a valid synthetic ID number is not included: fill in your own).</summary>
     public static IReadOnlyList<string> Example { get; } =
-        ["", "高技能人才", "", "是", "6-18-01-01", "技师", "12", "128000", "76800", "32000", "12800", "0", "0", "6400"];
+        ["", "高技能人才", "", "是", "6-18-01-01", "技师", "12", "128000", "76800", "32000", "12800", "0", "0", "6400", "2012-07-01", "0", "0"];
 
     /// <summary>The file kind for the shared import engine (same columns, keys and headers as <see cref="Columns"/>).</summary>
     public static ImportSchema Schema { get; } = new("工资报送", [.. Columns.Select((c, i) => new ImportColumn(c.Field, c.Header,
         c.Field is "idNumber" or WageRowFields.Category or WageRowFields.MonthsWorked or WageRowFields.TotalPay,
         [c.Header + "（元）"], Example[i])
     {
-        Type = c.Field == "idNumber" ? ImportValueType.IdNumber : c.Field == WageRowFields.OccupationCode ? ImportValueType.Code : ImportValueType.Text,
+        Type = c.Field switch
+        {
+            "idNumber" => ImportValueType.IdNumber,
+            WageRowFields.OccupationCode => ImportValueType.Code,
+            "serviceStart" => ImportValueType.Date,
+            _ => ImportValueType.Text,
+        },
     })]);
 
     /// <summary>Reads pasted text or CSV lines (tab-separated if the header has a tab, else comma-separated; double quotes honoured).</summary>
@@ -87,7 +96,8 @@ public static class WageTemplate
         var rows = result.Rows.Select(r => new WageRowInput(r["idNumber"], r[WageRowFields.Category], r[WageRowFields.Tier], r[WageRowFields.Frontline],
             r[WageRowFields.OccupationCode], r[WageRowFields.SkillLevel], r[WageRowFields.MonthsWorked], r[WageRowFields.TotalPay],
             r[WageRowFields.BasicPay], r[WageRowFields.PerformancePay], r[WageRowFields.Allowances],
-            r[WageRowFields.SpecialPostAllowance], r[WageRowFields.MentorAllowance], r[WageRowFields.SeniorityPay])).ToList();
+            r[WageRowFields.SpecialPostAllowance], r[WageRowFields.MentorAllowance], r[WageRowFields.SeniorityPay],
+            r["serviceStart"], r["specialPostMonths"], r["apprentices"])).ToList();
         return (rows, [.. result.Rows.Select(r => r.RowNumber)], null);
     }
 
@@ -124,7 +134,8 @@ public static class WageTemplate
             .Select(r => new WageRowInput(Get(r, "idNumber"), Get(r, WageRowFields.Category), Get(r, WageRowFields.Tier), Get(r, WageRowFields.Frontline),
                 Get(r, WageRowFields.OccupationCode), Get(r, WageRowFields.SkillLevel), Get(r, WageRowFields.MonthsWorked), Get(r, WageRowFields.TotalPay),
                 Get(r, WageRowFields.BasicPay), Get(r, WageRowFields.PerformancePay), Get(r, WageRowFields.Allowances),
-                Get(r, WageRowFields.SpecialPostAllowance), Get(r, WageRowFields.MentorAllowance), Get(r, WageRowFields.SeniorityPay)))
+                Get(r, WageRowFields.SpecialPostAllowance), Get(r, WageRowFields.MentorAllowance), Get(r, WageRowFields.SeniorityPay),
+                Get(r, "serviceStart"), Get(r, "specialPostMonths"), Get(r, "apprentices")))
             .ToList();
         return rows.Count == 0 ? ([], "除列名外没有数据行") : (rows, null);
     }

@@ -33,7 +33,12 @@ public sealed record WageLineDto(int Row, int Year, string IdNumber, string? Nam
         l.SpecialPostAllowanceFen / 100m, l.MentorAllowanceFen / 100m, l.SeniorityPayFen / 100m);
 }
 
-public sealed record WageReportDetailDto(WageReportDto Report, IReadOnlyList<WageLineDto> Rows);
+/// <summary>A report with its rows and the rows that pay less than the enterprise's own 年资工资/津贴 schemes (policy 三(三)).</summary>
+public sealed record WageReportDetailDto(WageReportDto Report, IReadOnlyList<WageLineDto> Rows, IReadOnlyList<WageShortfallDto> SchemeShortfalls);
+
+/// <summary>A row paid below the enterprise's own schemes: what is due (元) and the shortfall, with the reasons.</summary>
+public sealed record WageShortfallDto(int Row, decimal DueSeniorityPay, decimal DueSpecialPostAllowance, decimal DueMentorAllowance, decimal Shortfall,
+    IReadOnlyList<string> Reasons);
 
 public sealed record SoeCheckDto(Guid Id, Guid EnterpriseId, string EnterpriseName, string RegionCode, int Year, string Outcome, string Explanation,
     IReadOnlyList<string> Reasons, DateTimeOffset CheckedAt)
@@ -100,13 +105,19 @@ internal static class WagesApi
             }
 
             var lines = await WageReports.LinesAsync(db, report, ct);
-            return TypedResults.Ok(new WageReportDetailDto(WageReportDto.From(report), [.. lines.Select(WageLineDto.From)]));
-        }).WithSummary("一份工资报送及其各行（个人工资；每次查看记入审计日志）");
+            var shortfalls = await WageSchemeStore.ShortfallsAsync(db, report, lines, ct);
+            return TypedResults.Ok(new WageReportDetailDto(WageReportDto.From(report), [.. lines.Select(WageLineDto.From)],
+                [.. lines.Where(l => shortfalls.ContainsKey(l.Id)).Select(l => shortfalls[l.Id]).Select(f => new WageShortfallDto(
+                    lines.First(l => l.Id == f.LineId).RowNumber, f.Due.SeniorityPay.Yuan, f.Due.SpecialPostAllowance.Yuan, f.Due.MentorAllowance.Yuan,
+                    f.Shortfall.Yuan, f.Reasons))]));
+        }).WithSummary("一份工资报送及其各行（个人工资；每次查看记入审计日志），以及低于本单位年资工资、津贴制度应发数的行（schemeShortfalls）");
         reports.MapPost("/{id:guid}/confirm", async (Guid id, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
             Outcome(await WageReports.ConfirmAsync(db, id, clock, ct)))
             .WithSummary("确认报送：成为该单位该年度的工资报送（更正时旧版本标为已更正），随后自动进行国有企业工资增幅检查并重算工资价位");
         reports.MapPost("/{id:guid}/discard", async (Guid id, GongjiangDbContext db, CancellationToken ct) =>
             Outcome(await WageReports.DiscardAsync(db, id, ct))).WithSummary("作废待确认的报送（已确认的报送只能更正）");
+
+        app.MapWageSchemes();
 
         var own = app.MapApiGroup("wages/mine", "工资报送", WagesModule.Own);
         own.MapGet("/", async (GongjiangDbContext db, CancellationToken ct) =>

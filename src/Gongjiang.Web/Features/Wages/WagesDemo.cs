@@ -35,6 +35,41 @@ internal static class WagesDemo
 
         var registry = seed.Services.GetRequiredService<IRegistryDirectory>();
         var today = ChinaTime.Today(seed.Clock);
+        var employer = await registry.FindEnterpriseAsync(DemoData.ShenzhenEnterpriseId, ct);
+        if (employer is not null && !await db.Set<WageSchemeVersion>().AnyAsync(ct))
+        {
+            db.Add(new WageSchemeVersion
+            {
+                EnterpriseId = employer.Id,
+                EnterpriseName = employer.Name,
+                RegionCode = employer.RegionCode,
+                Kind = WageSchemeKind.Seniority,
+                Name = "技能岗位年资工资办法",
+                StartYears = 1,
+                MonthlyAmountFen = 50_00,
+                MonthlyCapFen = 600_00,
+                EffectiveFrom = new DateOnly(2018, 1, 1),
+                RecordedByName = "演示数据",
+                RecordedAt = seed.Clock.GetUtcNow(),
+            });
+            db.Add(new WageSchemeVersion
+            {
+                EnterpriseId = employer.Id,
+                EnterpriseName = employer.Name,
+                RegionCode = employer.RegionCode,
+                Kind = WageSchemeKind.Mentoring,
+                Name = "师带徒津贴办法",
+                MonthlyAmountFen = 200_00,
+                PerApprentice = true,
+                MinimumApprentices = 1,
+                MaximumApprentices = 3,
+                EffectiveFrom = new DateOnly(2020, 1, 1),
+                RecordedByName = "演示数据",
+                RecordedAt = seed.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(ct);
+        }
+
         (Guid Id, string District, int Factor, (int HighSkill, int Managers) Growth)[] enterprises =
         [
             (DemoData.ShenzhenEnterpriseId, "440306", 100, (6, 4)),
@@ -89,6 +124,13 @@ internal static class WagesDemo
                 }
 
                 rows.Add(Row(NextId(), "专业技术人员", null, null, null, 118_000 * factor / 100));
+                if (later && id == DemoData.ShenzhenEnterpriseId)
+                {
+                    // The demo worker's service years make his 年资工资 under the enterprise's own scheme (below) 7,200 元;
+                    // the report pays 5 % of his pay, so the report page flags his row.
+                    rows[0] = rows[0] with { ServiceStart = "2012-07-01" };
+                }
+
                 var (reportId, errors) = await WageReports.SubmitAsync(db, registry, new WageReportRequest(id, year, rows), WageReports.SourceApi, seed.Clock, ct);
                 if (reportId is null)
                 {

@@ -42,6 +42,7 @@ internal sealed class WagesModule : IModule
     public IEnumerable<NavItem> Menu =>
     [
         new("/wages/reports", "工资报送", a => a.Can(Report), 50),
+        new("/wages/schemes", "年资工资和津贴制度", a => a.Can(Report), 50),
         new("/wages/mine", "我的工资记录", a => a.Can(Own), 51),
         new("/wages/compliance", "国企工资增幅检查", a => a.Can(Compliance), 52),
         new("/wages/rectifications", "工资整改", a => a.Can(Rectification) && a.Role != Roles.Clerk, 53),
@@ -54,6 +55,7 @@ internal sealed class WagesModule : IModule
         ["WageReportLine"] = "工资报送明细",
         ["WageLevelCellRecord"] = "工资价位",
         ["SoeCheck"] = "国有企业工资增幅检查",
+        ["WageSchemeVersion"] = "年资工资和津贴制度",
         ["RectificationCase"] = "工资整改",
         [WagesApi.LevelsEntity] = "工资价位下载",
     };

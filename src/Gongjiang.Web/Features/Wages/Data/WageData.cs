@@ -131,6 +131,15 @@ public sealed class WageReportLine
 
     public long SeniorityPayFen { get; set; }
 
+    /// <summary>本企业工龄起算日 (for the enterprise's 年资工资 scheme); null when not reported.</summary>
+    public DateOnly? ServiceStart { get; set; }
+
+    /// <summary>特聘岗位月数 in the year (for the 特聘岗位津贴 scheme); null when not reported.</summary>
+    public int? SpecialPostMonths { get; set; }
+
+    /// <summary>带徒人数 (apprentices mentored in each month worked, for the 带徒津贴 scheme); null when not reported.</summary>
+    public int? Apprentices { get; set; }
+
     /// <summary>The Core row (for the SOE check and the scheme check).</summary>
     public WageReportRow ToRow() => new(PersonKey, Category, Tier, Frontline, OccupationCode, SkillLevel, MonthsWorked,
         new Money(TotalPayFen), new Money(BasicPayFen), new Money(PerformancePayFen), new Money(AllowancesFen),

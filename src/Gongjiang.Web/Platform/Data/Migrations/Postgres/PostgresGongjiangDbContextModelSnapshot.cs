@@ -1284,6 +1284,9 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.Property<long>("AllowancesFen")
                         .HasColumnType("bigint");
 
+                    b.Property<int?>("Apprentices")
+                        .HasColumnType("integer");
+
                     b.Property<long>("BasicPayFen")
                         .HasColumnType("bigint");
 
@@ -1343,11 +1346,17 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.Property<long>("SeniorityPayFen")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("ServiceStart")
+                        .HasColumnType("date");
+
                     b.Property<int?>("SkillLevel")
                         .HasColumnType("integer");
 
                     b.Property<long>("SpecialPostAllowanceFen")
                         .HasColumnType("bigint");
+
+                    b.Property<int?>("SpecialPostMonths")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("Tier")
                         .HasColumnType("integer");
@@ -1368,6 +1377,75 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("Year", "IsCurrent");
 
                     b.ToTable("wage_report_lines", "wages");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Wages.Data.WageSchemeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaximumApprentices")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinimumApprentices")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinimumLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MonthlyAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("MonthlyCapFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("PerApprentice")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("StartYears")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "Kind", "EffectiveFrom");
+
+                    b.ToTable("wage_schemes", "wages");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Audit.AuditEntry", b =>

@@ -1271,6 +1271,9 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("AllowancesFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Apprentices")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BasicPayFen")
                         .HasColumnType("INTEGER");
 
@@ -1330,10 +1333,16 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                     b.Property<long>("SeniorityPayFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ServiceStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("SkillLevel")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("SpecialPostAllowanceFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpecialPostMonths")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("Tier")
@@ -1355,6 +1364,75 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("Year", "IsCurrent");
 
                     b.ToTable("wage_report_lines", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Wages.Data.WageSchemeVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaximumApprentices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumApprentices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthlyAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MonthlyCapFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PerApprentice")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StartYears")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "Kind", "EffectiveFrom");
+
+                    b.ToTable("wage_schemes", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Audit.AuditEntry", b =>
