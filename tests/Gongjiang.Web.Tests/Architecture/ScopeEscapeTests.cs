@@ -22,6 +22,9 @@ public sealed partial class ScopeEscapeTests
         ["src/Gongjiang.Web/Features/Registry/Persons/PersonHistory.cs"] = ["Enterprise"],
         // The department list shows each employer's credit code, wherever the employer is registered.
         ["src/Gongjiang.Web/Features/Publication/Feed/DepartmentFeed.cs"] = ["Enterprise"],
+
+        // Wage levels are computed from every jurisdiction's confirmed reports (policy 四(一)); only aggregates are written.
+        ["src/Gongjiang.Web/Features/Wages/WageLevelTable.cs"] = ["WageReportLine"],
         // Publication: employers' names and credit codes; the nationwide sequence number; the public receipt lookup.
         ["src/Gongjiang.Web/Features/Publication/PublicationUseCases.cs"] = ["Data.Publication", "Enterprise", "Objection", "PublicationEntry"],
     };

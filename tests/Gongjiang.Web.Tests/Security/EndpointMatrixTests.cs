@@ -243,7 +243,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job
         or RecordKind.SupervisionReport or RecordKind.SupervisionDocument or RecordKind.SupervisionProblem
         or RecordKind.LeaveRecord or RecordKind.RecuperationProgramme or RecordKind.RecuperationApplication
-        or RecordKind.Decision or RecordKind.Simulation;
+        or RecordKind.Decision or RecordKind.Simulation
+        or RecordKind.WageReport or RecordKind.Rectification;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -282,6 +283,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
     public static RecordKind? KindOf(string parameter, string? previousLiteral, string path = "") => (parameter.ToLowerInvariant(), previousLiteral) switch
     {
         ("id", "documents") when path.Contains("/policies/", StringComparison.Ordinal) => RecordKind.PolicyDocument,
+        ("id", "reports") when path.Contains("/wages/", StringComparison.Ordinal) => RecordKind.WageReport,
         ("personid", _) => RecordKind.Person,
         ("objectionid", _) => RecordKind.Objection,
         ("id", "persons") or ("id", "items") or ("id", "person") => RecordKind.Person,
@@ -301,6 +303,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ("id", "records") => RecordKind.LeaveRecord,
         ("id", "programmes") or ("id", "recuperation") => RecordKind.RecuperationProgramme,
         ("id", "applications") => RecordKind.RecuperationApplication,
+        ("id", "rectifications") => RecordKind.Rectification,
         ("receipt", "objections") => RecordKind.ObjectionReceipt,
         ("code", "regions") => RecordKind.RegionCode,
         ("kind", "templates") => RecordKind.TemplateKind,

@@ -9,6 +9,7 @@ using Gongjiang.Web.Features.Leave.Data;
 using Gongjiang.Web.Features.Leave.Records;
 using Gongjiang.Web.Features.Publication.Data;
 using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Features.Wages.Data;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
@@ -47,6 +48,8 @@ public enum RecordKind
     ItemKey,
     Decision,
     Simulation,
+    WageReport,
+    Rectification,
 }
 
 /// <summary>
@@ -129,12 +132,31 @@ public abstract class MatrixFixture : IAsyncLifetime
 
         var objector = "异议人" + tag + "越";
         var reason = "越界异议理由" + tag + "：请核实该同志的荣誉。";
-        Guid entryId, personId, enterpriseId;
+        Guid entryId, personId, enterpriseId, wageReportId, rectificationId;
         await using (var db = App.CreateContext(Actor.System("test")))
         {
             entryId = await db.Set<PublicationEntry>().Where(e => e.PublicationId == publicationId).Select(e => e.Id).FirstAsync();
             personId = await db.Set<Person>().Where(p => p.Name == personName).Select(p => p.Id).SingleAsync();
             enterpriseId = await db.Set<Enterprise>().Where(e => e.Name == enterpriseName).Select(e => e.Id).SingleAsync();
+
+            // Wages: the side's demo enterprise's confirmed report, and a rectification case of that enterprise.
+            var demoEnterprise = code == "440300" ? DemoData.ShenzhenEnterpriseId : DemoData.GuangzhouEnterpriseId;
+            var demo = await db.Set<WageReport>().Where(r => r.EnterpriseId == demoEnterprise && r.Status == WageReportStatus.Confirmed).FirstAsync();
+            wageReportId = demo.Id;
+            var rectification = new RectificationCase
+            {
+                EnterpriseId = demoEnterprise,
+                EnterpriseName = demo.EnterpriseName,
+                RegionCode = demo.RegionCode,
+                Year = demo.Year,
+                Finding = "矩阵测试",
+                OpenedOn = App.Clock.Today,
+                Deadline = App.Clock.Today.AddDays(40),
+                History = "矩阵测试立案",
+            };
+            db.Add(rectification);
+            await db.SaveChangesAsync();
+            rectificationId = rectification.Id;
         }
 
         using var anonymous = App.CreateClient();
@@ -241,6 +263,8 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.ItemKey] = "settling-allowance",
             [RecordKind.Decision] = decision.GetProperty("id").GetString()!,
             [RecordKind.Simulation] = simulation.GetProperty("id").GetString()!,
+            [RecordKind.WageReport] = wageReportId.ToString(),
+            [RecordKind.Rectification] = rectificationId.ToString(),
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];

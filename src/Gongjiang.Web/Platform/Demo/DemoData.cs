@@ -49,6 +49,8 @@ internal static class DemoData
         new("dept", Roles.DepartmentOfficer, "440300", "协办部门经办人，住房城乡建设，深圳市"),
         new("employer", Roles.Employer, "440300", "用人单位经办人，深圳市鹏城精密制造有限公司"),
         new("worker", Roles.Worker, "440300", "技术工人，李建华（深圳）"),
+        new("sasac", Roles.DepartmentOfficer, "440300", "协办部门经办人，国资，深圳市（工资整改）"),
+        new("soe", Roles.Employer, "440300", "用人单位经办人，深圳市城市轨道交通运营有限公司（地方国有企业）"),
     ];
 
     /// <summary>Every demo account: the platform's one per role, then those the modules add (<see cref="IModule.DemoAccounts"/>).</summary>
@@ -78,12 +80,14 @@ internal static class DemoData
                     "reviewer" => "深圳窗口复核林涛",
                     "dept" => "深圳住建郑磊",
                     "employer" => "鹏城精密人事孙丽",
+                    "sasac" => "深圳国资何军",
+                    "soe" => "深圳地铁人事赵倩",
                     _ => "李建华",
                 },
                 Role = account.Role,
                 RegionCode = account.RegionCode,
-                DepartmentCode = account.Role == Roles.DepartmentOfficer ? Departments.Housing.Code : null,
-                EnterpriseId = account.Role == Roles.Employer ? ShenzhenEnterpriseId : null,
+                DepartmentCode = account.Role == Roles.DepartmentOfficer ? (account.UserName == "sasac" ? Departments.Sasac.Code : Departments.Housing.Code) : null,
+                EnterpriseId = account.Role == Roles.Employer ? (account.UserName == "soe" ? ShenzhenMetroId : ShenzhenEnterpriseId) : null,
                 PersonId = account.Role == Roles.Worker ? WorkerPersonId : null,
                 CreatedAt = now,
             };

@@ -8,6 +8,7 @@ using Gongjiang.Web.Features.Publication;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
 using Gongjiang.Web.Features.Supervision;
+using Gongjiang.Web.Features.Wages;
 
 namespace Gongjiang.Web.Platform.Modules;
 
@@ -26,6 +27,7 @@ public static class ModuleCatalog
         new PublicationModule(),
         new SupervisionModule(),
         new LeaveModule(),
+        new WagesModule(),
         new AuditModule(),
         new JobsModule(),
         new ReferenceModule(),
