@@ -240,7 +240,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         actor.Jurisdiction is { } code && Jurisdiction.Parse(code).Value.Contains(side.Code);
 
     private static bool IsScoped(RecordKind kind) => kind is RecordKind.Person or RecordKind.Enterprise or RecordKind.Import or RecordKind.Review
-        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job;
+        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job or RecordKind.EvaluationBody or RecordKind.Certificate;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -288,6 +288,9 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ("id", "accounts") => RecordKind.Account,
         ("id", "jobs") => RecordKind.Job,
         ("receipt", "objections") => RecordKind.ObjectionReceipt,
+        ("id", "bodies") => RecordKind.EvaluationBody,
+        ("id", "certificates") => RecordKind.Certificate,
+        ("number", "certificates") => RecordKind.CertificateNumber,
         ("code", "regions") => RecordKind.RegionCode,
         ("kind", "templates") => RecordKind.TemplateKind,
         ("format", _) => RecordKind.TemplateFormat,

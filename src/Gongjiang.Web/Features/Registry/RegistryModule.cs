@@ -47,6 +47,7 @@ internal sealed class RegistryModule : IModule
     {
         services.AddSingleton(sp => IdNumberProtector.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
         services.AddRegistryImports();
+        services.AddScoped<Contracts.ISkillCertificateRegistry, SkillCertificateRegistry>();
         services.AddHostedService<Imports.ImportRecovery.AtStart>();
     }
 

@@ -5,6 +5,7 @@ using Gongjiang.Web.Features.Jobs;
 using Gongjiang.Web.Features.Publication;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
+using Gongjiang.Web.Features.Skills;
 
 namespace Gongjiang.Web.Platform.Modules;
 
@@ -20,6 +21,7 @@ public static class ModuleCatalog
         new AccountsModule(),
         new RegistryModule(),
         new PublicationModule(),
+        new SkillsModule(),
         new AuditModule(),
         new JobsModule(),
         new ReferenceModule(),

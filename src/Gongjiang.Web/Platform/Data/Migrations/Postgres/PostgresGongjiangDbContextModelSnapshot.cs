@@ -855,6 +855,17 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("EvaluationBodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExceptionalPromotion")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<Guid?>("ImportId")
                         .HasColumnType("uuid");
 
@@ -873,6 +884,10 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("OccupationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
@@ -881,9 +896,18 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                         .HasMaxLength(6)
                         .HasColumnType("character varying(6)");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CertificateNumber");
+
+                    b.HasIndex("EvaluationBodyId");
 
                     b.HasIndex("PersonId");
 
@@ -1000,6 +1024,93 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "EffectiveOn");
 
                     b.ToTable("talent_events", "registry");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Skills.Data.EvaluationBodyLicenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("HighestLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowestLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OccupationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.ToTable("evaluation_body_licences", "skills");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Skills.Data.EvaluationBodyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("IssuerPart")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<DateOnly?>("SuspendedFrom")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("evaluation_bodies", "skills");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Audit.AuditEntry", b =>
@@ -1605,6 +1716,15 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Skills.Data.EvaluationBodyLicenceRecord", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Skills.Data.EvaluationBodyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -842,6 +842,17 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EvaluationBodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExceptionalPromotion")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ImportId")
                         .HasColumnType("TEXT");
 
@@ -860,6 +871,10 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OccupationCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
@@ -868,9 +883,18 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                         .HasMaxLength(6)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RevocationReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RevokedOn")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CertificateNumber");
+
+                    b.HasIndex("EvaluationBodyId");
 
                     b.HasIndex("PersonId");
 
@@ -987,6 +1011,93 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                     b.HasIndex("PersonId", "EffectiveOn");
 
                     b.ToTable("talent_events", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Skills.Data.EvaluationBodyLicenceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("BodyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HighestLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowestLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OccupationCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OccupationName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BodyId");
+
+                    b.ToTable("evaluation_body_licences", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Skills.Data.EvaluationBodyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerPart")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SuspendedFrom")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("RegionCode");
+
+                    b.ToTable("evaluation_bodies", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Audit.AuditEntry", b =>
@@ -1586,6 +1697,15 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                     b.HasOne("Gongjiang.Web.Features.Registry.Data.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Skills.Data.EvaluationBodyLicenceRecord", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Skills.Data.EvaluationBodyRecord", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
