@@ -31,6 +31,11 @@ internal sealed class SkillCertificateRegistry(GongjiangDbContext db, TimeProvid
             .Select(p => new SkillHolder(p.Id, p.Name, p.IdNumberMasked, p.RegionCode, p.EnterpriseId, p.Occupation, p.HighestSkillLevel, p.IsLeadingTalent, p.BasesSummary))
             .SingleOrDefaultAsync(ct);
 
+    public async Task<DateOnly?> OccupationSinceAsync(Guid personId, string? occupationCode, string occupation, CancellationToken ct) =>
+        await db.Set<Employment>().AsNoTracking()
+            .Where(e => e.PersonId == personId && e.StartDate != null && (e.Occupation == occupation || (occupationCode != null && e.OccupationCode == occupationCode)))
+            .MinAsync(e => e.StartDate, ct);
+
     public async Task<IReadOnlyList<CertificateRecord>> CertificatesOfAsync(Guid personId, CancellationToken ct) =>
         await RecordsAsync(db.Set<SkillCertificate>().AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.IssuedOn), ct);
 

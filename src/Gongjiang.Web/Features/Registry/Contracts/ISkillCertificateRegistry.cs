@@ -31,6 +31,9 @@ public interface ISkillCertificateRegistry
     /// <summary>The id of the person in the actor's scope with this 公民身份号码 (as typed); an error in Chinese when malformed.</summary>
     Task<(Guid? PersonId, string? Error)> FindByIdNumberAsync(string? idNumber, DateOnly today, CancellationToken ct);
 
+    /// <summary>The first day of the person's employment in the occupation (by code or name), if recorded.</summary>
+    Task<DateOnly?> OccupationSinceAsync(Guid personId, string? occupationCode, string occupation, CancellationToken ct);
+
     /// <summary>The person's certificates (revoked ones included), newest first.</summary>
     Task<IReadOnlyList<CertificateRecord>> CertificatesOfAsync(Guid personId, CancellationToken ct);
 
