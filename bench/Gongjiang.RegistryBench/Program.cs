@@ -46,7 +46,7 @@ async Task<string> FreshDatabaseAsync(string label)
 }
 
 // 1. The file(s).
-var importLimit = Gongjiang.Web.Features.Registry.Imports.Reading.ImportReadOptions.Default.MaxBytes;
+var importLimit = Gongjiang.Web.Platform.Imports.ImportReadOptions.Default.MaxBytes;
 List<string> Files(int total)
 {
     var whole = RosterFiles.Ensure(total, 0, total, format, Log);

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Gongjiang.Web.Features.Registry.Imports;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
+using Gongjiang.Web.Platform.Imports;
 
 namespace Gongjiang.Web.Tests.Registry.Imports;
 

@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Gongjiang.Web.Features.Registry.Imports;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
 using Gongjiang.Web.Platform.Demo;
+using Gongjiang.Web.Platform.Imports;
 using Gongjiang.Web.Tests.Infrastructure;
 
 namespace Gongjiang.Web.Tests.Registry.Imports;

@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Gongjiang.Web.Features.Registry.Imports;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
+using Gongjiang.Web.Platform.Imports;
 using static Gongjiang.Web.Tests.Registry.Imports.ImportFixtures;
 
 namespace Gongjiang.Web.Tests.Registry.Imports;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Threading.Channels;
 using Gongjiang.Core.Standards;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
 using Gongjiang.Web.Features.Registry.Protection;
+using Gongjiang.Web.Platform.Imports;
 
 namespace Gongjiang.Web.Features.Registry.Imports;
 

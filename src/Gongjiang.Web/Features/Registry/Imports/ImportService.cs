@@ -3,11 +3,11 @@ using Gongjiang.Core.Access;
 using Gongjiang.Core.Registry;
 using Gongjiang.Core.Skills;
 using Gongjiang.Web.Features.Registry.Data;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
 using Gongjiang.Web.Features.Registry.Protection;
 using Gongjiang.Web.Platform.Access;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Gongjiang.Web.Features.Registry.Imports;
@@ -119,7 +119,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             return Summarize(import, []);
         }
 
-        using var reader = ImportFileReader.OpenUpload(upload, fileName, kind, options);
+        using var reader = ImportFileReader.OpenUpload(upload, fileName, RegistryImportSchemas.For(kind), RegistryImportSchemas.Options(options));
         if (reader.Error is not null)
         {
             import.FileError = reader.Error;

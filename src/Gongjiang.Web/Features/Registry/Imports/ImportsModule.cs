@@ -1,11 +1,11 @@
 using Gongjiang.Web.Features.Registry.Data;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Export;
 using Gongjiang.Web.Platform.Identity;
+using Gongjiang.Web.Platform.Imports;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -186,26 +186,16 @@ internal static class ImportsModule
 
         await db.RecordAsync(new AuditEvent(AuditActions.Export, nameof(RegistryImport), id.ToString(), Detail: "下载导入错误报告"), ct);
         var lines = db.Set<ImportError>().AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Row).ThenBy(e => e.Id)
-            .Select(e => new ErrorReportLine(e.Row, e.Column, e.Value, e.Message, e.IsDuplicate)).AsAsyncEnumerable();
+            .Select(e => new ImportProblem(e.Row, e.Column, e.Value, e.Message) { IsDuplicate = e.IsDuplicate }).AsAsyncEnumerable();
         if (import.FileError is not null)
         {
-            lines = lines.Prepend(new ErrorReportLine(null, "文件", null, import.FileError, null));
+            lines = lines.Prepend(ImportProblem.OfFile(import.FileError));
         }
 
-        return TableDownload.Csv(ErrorReportTable.Sheet("错误报告", lines),
+        // The shared report (行号, 列, 值, 原因, 类型); the registry masks its ID and mobile columns wholly.
+        return TableDownload.Csv(ImportErrorReport.Sheet(lines, ImportErrorText.Mask),
             $"导入错误报告-{import.CreatedAt.ToOffset(Gongjiang.Web.Platform.ChinaTime.Offset):yyyyMMdd-HHmmss}.csv", ct);
     }
-
-    /// <summary>One line of the error report; a problem with the whole file has no row and no kind of duplicate.</summary>
-    private sealed record ErrorReportLine(int? Row, string Column, string? Value, string Message, bool? IsDuplicate);
-
-    /// <summary>The columns of the error report; values of personal columns are masked.</summary>
-    private static readonly TableExport<ErrorReportLine> ErrorReportTable = new(
-        new("行号", e => e.Row),
-        new("列", e => e.Column),
-        new("值", e => e.Row is null ? null : ImportErrorText.Mask(e.Column, e.Value)),
-        new("原因", e => e.Message),
-        new("类型", e => e.IsDuplicate switch { true => "重复", false => "错误", null => "文件错误" }));
 
     private static Results<FileContentHttpResult, ProblemHttpResult> Template(string kind, string format)
     {

@@ -5,7 +5,7 @@ using Gongjiang.Core.Registry;
 using Gongjiang.Core.Skills;
 using Gongjiang.Core.Standards;
 using Gongjiang.Web.Features.Registry.Data;
-using Gongjiang.Web.Features.Registry.Imports.Reading;
+using Gongjiang.Web.Platform.Imports;
 
 namespace Gongjiang.Web.Features.Registry.Imports;
 

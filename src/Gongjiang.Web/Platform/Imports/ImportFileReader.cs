@@ -1,10 +1,11 @@
 using System.Text;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>
-/// The reading stage of a registry import: from an uploaded roster or honours list (CSV in UTF-8, GBK or GB18030, or
-/// XLSX) to a located header and a stream of rows by column key — or a clear Chinese reason why not.
+/// The reading stage of an import: from an uploaded table described by an <see cref="ImportSchema"/> (CSV in UTF-8,
+/// GBK or GB18030, or XLSX) to a located header and a stream of rows by column key — or a clear Chinese reason why not.
+/// Modules usually call <see cref="TabularImport"/>, which wraps this.
 /// </summary>
 /// <remarks>
 /// The format is told from the content (a ZIP holding an Excel workbook is XLSX; other text is CSV), never from the
@@ -16,58 +17,55 @@ public static class ImportFileReader
     private static int _encodingsRegistered;
 
     /// <summary>Reads <paramref name="content"/> synchronously (an <c>IFormFile</c> stream; not a raw request body).</summary>
-    public static ImportReadResult Open(Stream content, string? fileName, ImportKind kind, ImportReadOptions options)
+    public static ImportReadResult Open(Stream content, string? fileName, ImportSchema schema, ImportReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        if (Precheck(kind, options) is { } invalid)
+        if (Precheck(schema, options) is { } invalid)
         {
             return ImportReadResult.Failure(invalid);
         }
 
         var upload = TempUpload.Create(content, options.MaxBytes, out var error);
-        return upload is null ? ImportReadResult.Failure(error!) : Read(upload, fileName, kind, options);
+        return upload is null ? ImportReadResult.Failure(error!) : Read(upload, fileName, schema, options);
     }
 
     /// <summary>As <see cref="Open"/>, copying the upload asynchronously (safe on a request body).</summary>
     public static async Task<ImportReadResult> OpenAsync(
-        Stream content, string? fileName, ImportKind kind, ImportReadOptions options, CancellationToken cancellationToken)
+        Stream content, string? fileName, ImportSchema schema, ImportReadOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
-        if (Precheck(kind, options) is { } invalid)
+        if (Precheck(schema, options) is { } invalid)
         {
             return ImportReadResult.Failure(invalid);
         }
 
         var (upload, error) = await TempUpload.CreateAsync(content, options.MaxBytes, cancellationToken);
-        return upload is null ? ImportReadResult.Failure(error!) : Read(upload, fileName, kind, options);
+        return upload is null ? ImportReadResult.Failure(error!) : Read(upload, fileName, schema, options);
     }
 
     /// <summary>Reads an upload already copied to a temporary file (which the result then owns and deletes).</summary>
-    internal static ImportReadResult OpenUpload(TempUpload upload, string? fileName, ImportKind kind, ImportReadOptions options)
+    internal static ImportReadResult OpenUpload(TempUpload upload, string? fileName, ImportSchema schema, ImportReadOptions options)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(options);
-        if (Precheck(kind, options) is { } invalid)
+        if (Precheck(schema, options) is { } invalid)
         {
             upload.Dispose();
             return ImportReadResult.Failure(invalid);
         }
 
-        return Read(upload, fileName, kind, options);
+        return Read(upload, fileName, schema, options);
     }
 
     /// <summary>Failures of reading a damaged or hostile file, as opposed to bugs and resource exhaustion.</summary>
     internal static bool IsReadFailure(Exception exception) =>
         exception is not (OutOfMemoryException or StackOverflowException or OperationCanceledException or ObjectDisposedException);
 
-    private static string? Precheck(ImportKind kind, ImportReadOptions options)
+    private static string? Precheck(ImportSchema schema, ImportReadOptions options)
     {
-        if (ImportColumns.For(kind).Count == 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown import kind.");
-        }
+        ArgumentNullException.ThrowIfNull(schema);
 
         if (options.MaxBytes <= 0 || options.MaxRows <= 0 || options.MaxXlsxUncompressedBytes <= 0 || options.MaxXlsxCompressionRatio <= 0)
         {
@@ -82,7 +80,7 @@ public static class ImportFileReader
         return CsvEncodingDetector.ValidateRequested(options.Encoding);
     }
 
-    private static ImportReadResult Read(TempUpload upload, string? fileName, ImportKind kind, ImportReadOptions options)
+    private static ImportReadResult Read(TempUpload upload, string? fileName, ImportSchema schema, ImportReadOptions options)
     {
         IEnumerator<RawRow>? source = null;
         var handedOver = false;
@@ -112,7 +110,7 @@ public static class ImportFileReader
                 }
 
                 encodingName = encoding.Name;
-                delimiter = CsvSource.DetectDelimiter(upload, encoding, kind);
+                delimiter = CsvSource.DetectDelimiter(upload, encoding, schema);
                 rows = CsvSource.Read(upload, encoding, delimiter.Value);
                 damaged = row => $"从第 {row} 行起的内容无法读取（可能有未闭合的引号，或一行内容超过约 400 万个字符），请检查该行后重新导入";
             }
@@ -136,13 +134,13 @@ public static class ImportFileReader
                 return ImportReadResult.Failure(damaged(first.Count == 0 ? 1 : first[^1].RowNumber + 1));
             }
 
-            var header = HeaderLocator.Locate(first, ended, kind, out error);
+            var header = HeaderLocator.Locate(first, ended, schema, options.OtherSchemas, out error);
             if (header is null)
             {
                 return ImportReadResult.Failure(error!);
             }
 
-            var converter = new RowConverter(header.Columns, kind);
+            var converter = new RowConverter(header.Columns, schema);
             var buffered = new Queue<RawRow>(first.Where(row => row.RowNumber > header.LastHeaderRowNumber && converter.HasContent(row)));
             if (buffered.Count == 0 && !ended && !TryRead(source, converter, buffered, ref ended))
             {

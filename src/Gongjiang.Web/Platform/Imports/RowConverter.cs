@@ -1,28 +1,20 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>Turns a raw row into an <see cref="ImportRow"/>: cell text by column key, and the problems seen on the way.</summary>
 internal sealed partial class RowConverter
 {
     public const string FormulaMessage = "单元格含有公式，请将其复制后“粘贴为数值”再导入";
 
-    /// <summary>Columns whose numbers are Excel serial dates.</summary>
-    private static readonly FrozenSet<string> DateKeys = FrozenSet.Create(
-        StringComparer.Ordinal, ImportColumns.EmploymentStart.Key, ImportColumns.CertificateDate.Key, ImportColumns.RevokedDate.Key);
-
-    /// <summary>Columns of long codes that a number cell cannot hold without losing digits.</summary>
-    private static readonly FrozenSet<string> CodeKeys = FrozenSet.Create(
-        StringComparer.Ordinal, ImportColumns.IdNumber.Key, ImportColumns.CreditCode.Key, ImportColumns.CertificateNumber.Key);
-
     private readonly IReadOnlyList<ImportMatchedColumn> _columns;
     private readonly FrozenDictionary<string, ImportColumn> _definitions;
 
-    public RowConverter(IReadOnlyList<ImportMatchedColumn> columns, ImportKind kind)
+    public RowConverter(IReadOnlyList<ImportMatchedColumn> columns, ImportSchema schema)
     {
         _columns = columns;
-        _definitions = ImportColumns.For(kind).ToFrozenDictionary(column => column.Key, StringComparer.Ordinal);
+        _definitions = schema.Columns.ToFrozenDictionary(column => column.Key, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -68,16 +60,18 @@ internal sealed partial class RowConverter
 
     private string? Text(object? value, string key, ref List<CellProblem>? problems)
     {
+        var type = _definitions.TryGetValue(key, out var definition) ? definition.Type : ImportValueType.Text;
+        var longCode = type is ImportValueType.LongCode or ImportValueType.IdNumber;
         switch (value)
         {
             case double number:
-                if (DateKeys.Contains(key) && CellText.FormatOADate(number) is { } date)
+                if (type == ImportValueType.Date && CellText.FormatOADate(number) is { } date)
                 {
                     return date;
                 }
 
                 var text = CellText.FormatNumber(number);
-                if (CodeKeys.Contains(key) && (key == ImportColumns.IdNumber.Key || Math.Abs(number) >= 1e15))
+                if (longCode && (type == ImportValueType.IdNumber || Math.Abs(number) >= 1e15))
                 {
                     (problems ??= []).Add(new CellProblem(key, $"{HeaderOf(key)}被存成了数字，已丢失精度，请将该列设为文本格式后重新填写"));
                 }
@@ -86,7 +80,7 @@ internal sealed partial class RowConverter
 
             case string raw:
                 var clean = CellText.Clean(raw);
-                if (clean is not null && CodeKeys.Contains(key) && ScientificNotation().IsMatch(clean))
+                if (clean is not null && longCode && ScientificNotation().IsMatch(clean))
                 {
                     (problems ??= []).Add(new CellProblem(
                         key, $"{HeaderOf(key)}显示为科学计数法（{clean}），已丢失精度，请将该列设为文本格式后重新填写"));

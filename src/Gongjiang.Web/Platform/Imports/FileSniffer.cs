@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 internal enum SniffedFormat
 {

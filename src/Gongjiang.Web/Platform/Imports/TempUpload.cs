@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>
 /// An upload copied to a temporary file that is deleted when this is disposed (FileOptions.DeleteOnClose), so that a

@@ -1,6 +1,6 @@
 using Sylvan.Data.Csv;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>Rows of a CSV (or tab- or semicolon-separated) text file, decoded with a known encoding.</summary>
 internal static class CsvSource
@@ -15,7 +15,7 @@ internal static class CsvSource
     /// The delimiter whose split of one of the first lines names the most known columns (the header line); ties and
     /// files without a recognisable header go to the comma, then the tab.
     /// </summary>
-    public static char DetectDelimiter(TempUpload upload, CsvEncoding encoding, ImportKind kind)
+    public static char DetectDelimiter(TempUpload upload, CsvEncoding encoding, ImportSchema schema)
     {
         var buffer = new char[SniffChars];
         int length;
@@ -33,7 +33,7 @@ internal static class CsvSource
             {
                 var score = HeaderLocator.CountDistinctMatches(
                     line.TrimEnd('\r').Split(delimiter).Select(cell => cell.Trim().Trim('"')),
-                    kind);
+                    schema);
                 if (score > bestScore)
                 {
                     best = delimiter;

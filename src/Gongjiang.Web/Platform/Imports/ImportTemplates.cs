@@ -3,9 +3,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
-/// <summary>The downloadable templates of each import kind: the headers and one example row.</summary>
+/// <summary>The downloadable templates of an <see cref="ImportSchema"/>: the headers and one example row.</summary>
 public static class ImportTemplates
 {
     private const uint TitleStyle = 1;
@@ -15,25 +15,18 @@ public static class ImportTemplates
     private const uint GeneralCellStyle = 5;
     private const uint TextColumnStyle = 6;
 
-    /// <summary>Columns kept as text in the XLSX template, so that long digit strings keep every digit.</summary>
-    private static readonly HashSet<string> TextKeys = new(StringComparer.Ordinal)
-    {
-        ImportColumns.IdNumber.Key,
-        ImportColumns.CreditCode.Key,
-        ImportColumns.Mobile.Key,
-        ImportColumns.RegionCode.Key,
-        ImportColumns.OccupationCode.Key,
-        ImportColumns.CertificateNumber.Key,
-        ImportColumns.DocumentNumber.Key,
-    };
-
     /// <summary>The title above the headers of the XLSX template.</summary>
-    public static string Title(ImportKind kind) => $"高技能领军人才数据库——{ImportColumns.ChineseName(kind)}导入模板（带*为必填）";
+    public static string Title(ImportSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return schema.TemplateTitle ?? $"{schema.Name}导入模板（带*为必填）";
+    }
 
     /// <summary>A UTF-8 CSV (with a byte order mark, so that Excel reads it right): the header line and an example row.</summary>
-    public static byte[] Csv(ImportKind kind)
+    public static byte[] Csv(ImportSchema schema)
     {
-        var columns = ImportColumns.For(kind);
+        ArgumentNullException.ThrowIfNull(schema);
+        var columns = schema.Columns;
         var text = new StringBuilder();
         text.AppendJoin(',', columns.Select(column => CsvField(column.Header))).Append("\r\n");
         text.AppendJoin(',', columns.Select(column => CsvField(column.Example))).Append("\r\n");
@@ -44,9 +37,10 @@ public static class ImportTemplates
     /// An XLSX workbook: a merged title row, the header row (required columns marked "*"), an example row; identifier
     /// columns formatted as text; the header frozen.
     /// </summary>
-    public static byte[] Xlsx(ImportKind kind)
+    public static byte[] Xlsx(ImportSchema schema)
     {
-        var columns = ImportColumns.For(kind);
+        ArgumentNullException.ThrowIfNull(schema);
+        var columns = schema.Columns;
         var lastLetter = ColumnLetters.FromIndex(columns.Count - 1);
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -59,7 +53,7 @@ public static class ImportTemplates
             for (var i = 0; i < columns.Count; i++)
             {
                 var column = new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = Width(columns[i]), CustomWidth = true };
-                if (TextKeys.Contains(columns[i].Key))
+                if (columns[i].KeepsDigits)
                 {
                     column.Style = TextColumnStyle;
                 }
@@ -68,7 +62,7 @@ public static class ImportTemplates
             }
 
             var title = new Row { RowIndex = 1, Height = 32, CustomHeight = true };
-            title.Append(Cell("A1", Title(kind), TitleStyle));
+            title.Append(Cell("A1", Title(schema), TitleStyle));
             var headers = new Row { RowIndex = 2, Height = 30, CustomHeight = true };
             var example = new Row { RowIndex = 3 };
             for (var i = 0; i < columns.Count; i++)
@@ -76,7 +70,7 @@ public static class ImportTemplates
                 var column = columns[i];
                 var letter = ColumnLetters.FromIndex(i);
                 headers.Append(Cell(letter + "2", column.Required ? "*" + column.Header : column.Header, column.Required ? RequiredHeaderStyle : HeaderStyle));
-                example.Append(Cell(letter + "3", column.Example, TextKeys.Contains(column.Key) ? TextCellStyle : GeneralCellStyle));
+                example.Append(Cell(letter + "3", column.Example, column.KeepsDigits ? TextCellStyle : GeneralCellStyle));
             }
 
             var view = new SheetView { TabSelected = true, WorkbookViewId = 0 };
@@ -93,7 +87,7 @@ public static class ImportTemplates
 
             workbookPart.Workbook.Append(new Sheets(new Sheet
             {
-                Name = ImportColumns.ChineseName(kind),
+                Name = Export.SpreadsheetWriter.SheetName(schema.Name, []),
                 SheetId = 1,
                 Id = workbookPart.GetIdOfPart(worksheetPart),
             }));

@@ -1,4 +1,4 @@
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>
 /// One row as the format reader produced it, before the header is known: values by 0-based column (string, double,

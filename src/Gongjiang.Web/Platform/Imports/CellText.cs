@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Gongjiang.Core.Standards;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>How cell values become the text handed to the caller, and how header text is compared.</summary>
 internal static class CellText

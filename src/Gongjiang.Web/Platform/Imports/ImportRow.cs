@@ -1,4 +1,4 @@
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>A problem with one cell found while reading (a formula, an identifier stored as a number …).</summary>
 /// <param name="ColumnKey">The <see cref="ImportColumn.Key"/> of the cell's column.</param>

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>Where the header is, which file column is which <see cref="ImportColumn"/>, and what was left over.</summary>
 internal sealed record HeaderLocation(
@@ -24,17 +24,17 @@ internal static class HeaderLocator
     /// <summary>The header must start within this many rows.</summary>
     public const int ScanRows = 20;
 
-    private static readonly FrozenDictionary<ImportKind, FrozenDictionary<string, ImportColumn>> AliasMaps =
-        Enum.GetValues<ImportKind>().ToFrozenDictionary(kind => kind, BuildAliasMap);
-
     /// <summary>
     /// Locates the header in <paramref name="firstRows"/> (rows 1 … <see cref="ScanRows"/> + 1 at most;
-    /// <paramref name="wholeFile"/> when the file has no more).
+    /// <paramref name="wholeFile"/> when the file has no more) by the columns of <paramref name="schema"/>. When
+    /// required columns are missing but the header has all the required columns of one of <paramref name="otherSchemas"/>,
+    /// the message says the file looks like that kind.
     /// </summary>
-    public static HeaderLocation? Locate(IReadOnlyList<RawRow> firstRows, bool wholeFile, ImportKind kind, out string? error)
+    public static HeaderLocation? Locate(
+        IReadOnlyList<RawRow> firstRows, bool wholeFile, ImportSchema schema, IReadOnlyList<ImportSchema> otherSchemas, out string? error)
     {
         error = null;
-        var aliases = AliasMaps[kind];
+        var aliases = schema.AliasMap;
 
         // The row naming the most columns (the earliest of equals) is the header: a title or a "填报单位：… 联系电话："
         // line above it may name a column or two, the header names them all.
@@ -59,7 +59,7 @@ internal static class HeaderLocator
         {
             error = wholeFile && firstRows.All(row => row.IsEmpty)
                 ? "文件为空"
-                : $"未找到表头：前 {ScanRows} 行中没有可识别的列名。{ImportColumns.ChineseName(kind)}的必填列为：{RequiredList(kind)}";
+                : $"未找到表头：前 {ScanRows} 行中没有可识别的列名。{schema.Name}的必填列为：{schema.RequiredHeaders}";
             return null;
         }
 
@@ -109,20 +109,20 @@ internal static class HeaderLocator
             }
         }
 
-        var missing = ImportColumns.For(kind).Where(column => column.Required && !byKey.ContainsKey(column.Key)).ToList();
+        var missing = schema.Columns.Where(column => column.Required && !byKey.ContainsKey(column.Key)).ToList();
         if (missing.Count > 0)
         {
-            error = MissingColumnsMessage(kind, missing, header.RowNumber, texts, ignored);
+            error = MissingColumnsMessage(schema, otherSchemas, missing, header.RowNumber, texts, ignored);
             return null;
         }
 
         return new HeaderLocation(header.RowNumber, twoRows ? 2 : 1, columns, ignored, duplicates);
     }
 
-    /// <summary>How many distinct columns of <paramref name="kind"/> the texts of one line name (delimiter sniffing).</summary>
-    public static int CountDistinctMatches(IEnumerable<string?> texts, ImportKind kind)
+    /// <summary>How many distinct columns of <paramref name="schema"/> the texts of one line name (delimiter sniffing).</summary>
+    public static int CountDistinctMatches(IEnumerable<string?> texts, ImportSchema schema)
     {
-        var aliases = AliasMaps[kind];
+        var aliases = schema.AliasMap;
         var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var text in texts)
         {
@@ -250,7 +250,7 @@ internal static class HeaderLocator
     }
 
     private static string MissingColumnsMessage(
-        ImportKind kind, List<ImportColumn> missing, int headerRowNumber, List<string?> texts, List<string> ignored)
+        ImportSchema schema, IReadOnlyList<ImportSchema> otherSchemas, List<ImportColumn> missing, int headerRowNumber, List<string?> texts, List<string> ignored)
     {
         var builder = new StringBuilder("缺少必填列：");
         for (var i = 0; i < missing.Count; i++)
@@ -281,41 +281,23 @@ internal static class HeaderLocator
 
         builder.Append('。');
 
-        foreach (var other in Enum.GetValues<ImportKind>())
+        foreach (var other in otherSchemas)
         {
-            if (other == kind)
+            if (ReferenceEquals(other, schema))
             {
                 continue;
             }
 
-            var otherAliases = AliasMaps[other];
+            var otherAliases = other.AliasMap;
             var present = texts.Select(text => Match(text, otherAliases)?.Key).OfType<string>().ToHashSet(StringComparer.Ordinal);
-            if (ImportColumns.For(other).Where(column => column.Required).All(column => present.Contains(column.Key)))
+            if (other.Columns.Where(column => column.Required).All(column => present.Contains(column.Key)))
             {
-                var name = ImportColumns.ChineseName(other);
+                var name = other.Name;
                 builder.Append(CultureInfo.InvariantCulture, $"该文件看起来是{name}，请在“{name}”导入中上传。");
                 break;
             }
         }
 
         return builder.ToString();
-    }
-
-    private static string RequiredList(ImportKind kind) =>
-        string.Join('、', ImportColumns.For(kind).Where(column => column.Required).Select(column => column.Header));
-
-    private static FrozenDictionary<string, ImportColumn> BuildAliasMap(ImportKind kind)
-    {
-        var map = new Dictionary<string, ImportColumn>(StringComparer.Ordinal);
-        foreach (var column in ImportColumns.For(kind))
-        {
-            map.TryAdd(CellText.NormalizeHeader(column.Header), column);
-            foreach (var alias in column.Aliases)
-            {
-                map.TryAdd(CellText.NormalizeHeader(alias), column);
-            }
-        }
-
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

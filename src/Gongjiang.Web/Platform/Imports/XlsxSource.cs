@@ -4,7 +4,7 @@ using System.Xml;
 using MiniExcelLibs;
 using MiniExcelLibs.OpenXml;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>A merged range: rows 1-based, columns 0-based, inclusive.</summary>
 internal readonly record struct MergeRange(int Top, int Left, int Bottom, int Right);

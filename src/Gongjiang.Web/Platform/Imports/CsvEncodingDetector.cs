@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>The encoding a CSV file is read with, and how many leading bytes (a byte order mark) to skip.</summary>
 internal sealed record CsvEncoding(Encoding Encoding, string Name, int PreambleLength);

@@ -1,4 +1,4 @@
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>Limits and choices for <see cref="ImportFileReader"/>.</summary>
 public sealed record ImportReadOptions
@@ -13,7 +13,7 @@ public sealed record ImportReadOptions
     public string? Encoding { get; init; }
 
     /// <summary>
-    /// The largest accepted upload in bytes: a million-row roster is about 260 MB as CSV and 220 MB as XLSX. The upload
+    /// The largest accepted upload in bytes: a million-row registry roster is about 260 MB as CSV and 220 MB as XLSX. The upload
     /// is copied to a temporary file and read as a stream, so the size costs disk, not memory.
     /// </summary>
     public long MaxBytes { get; init; } = 512L * 1024 * 1024;
@@ -29,4 +29,10 @@ public sealed record ImportReadOptions
 
     /// <summary>The most non-empty data rows read; beyond it reading stops with a file-level error row.</summary>
     public int MaxRows { get; init; } = 2_000_000;
+
+    /// <summary>
+    /// The other kinds of file the same page imports (the schema being read may be among them): when a file lacks
+    /// required columns but has all those of one of these, the error adds "该文件看起来是…，请在“…”导入中上传".
+    /// </summary>
+    public IReadOnlyList<ImportSchema> OtherSchemas { get; init; } = [];
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Gongjiang.Web.Features.Registry.Imports.Reading;
+namespace Gongjiang.Web.Platform.Imports;
 
 /// <summary>
 /// What <see cref="ImportFileReader.Open"/> made of a file: either a file-level <see cref="Error"/> in Chinese, or the
