@@ -46,13 +46,15 @@ internal sealed class SkillsModule : IModule
     {
         [nameof(Data.EvaluationBodyRecord)] = "评价机构",
         [nameof(Data.EvaluationBodyLicenceRecord)] = "评价机构备案范围",
+        ["CertificateBatch"] = "证书批量发放",
     };
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddVerificationRateLimit();
+    public void AddServices(IServiceCollection services, IConfiguration configuration) => services.AddVerificationRateLimit().AddMemoryCache();
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapSkillsApi();
+        app.MapCertificateBatch();
         app.MapPublicVerification();
     }
 
