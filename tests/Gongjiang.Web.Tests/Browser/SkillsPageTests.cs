@@ -26,14 +26,14 @@ public abstract class SkillsPageTests(BrowserFixture browser, BrowserApp app)
         await clerk.GetByLabel("持证人公民身份号码").FillAsync(idNumber);
         await clerk.GetByLabel("等级").SelectOptionAsync(new SelectOptionValue { Label = "高级技师（一级）" });
         await clerk.GetByLabel("证书编号（22位").FillAsync($"S000044030001{year}1000778");
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "颁发" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "颁发", Exact = true }).ClickAsync();
         await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("须先取得技师（二级）", await clerk.Locator("[data-testid=errors]").InnerTextAsync(), StringComparison.Ordinal);
 
         await clerk.GetByLabel("持证人公民身份号码").FillAsync(idNumber);
         await clerk.GetByLabel("等级").SelectOptionAsync(new SelectOptionValue { Label = "技师（二级）" });
         await clerk.GetByLabel("证书编号（22位").FillAsync(number);
-        await clerk.GetByRole(AriaRole.Button, new() { Name = "颁发" }).ClickAsync();
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "颁发", Exact = true }).ClickAsync();
         await clerk.WaitForURLAsync(u => u.Contains("issued=1", StringComparison.Ordinal));
         Assert.Equal(number, await clerk.Locator("[data-testid=number]").InnerTextAsync());
         Assert.Equal("有效", await clerk.Locator("[data-testid=status]").InnerTextAsync());
@@ -65,6 +65,50 @@ public abstract class SkillsPageTests(BrowserFixture browser, BrowserApp app)
         await visitor.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.True(await visitor.Locator("[data-testid=not-found]").IsVisibleAsync());
         await publicContext.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Clerk_batch_issues_from_a_file_a_bad_row_issues_nothing_and_its_report_is_linked()
+    {
+        var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var year = today[2..4];
+        var idNumber = DemoData.DemoIdNumbers.Single(d => d.Id == DemoData.ShenzhenMetroPersonId).Number;
+        var number = $"S000044030001{year}5000881";
+        var header = "公民身份号码,姓名,职业（工种）编码,等级,证书编号,发证日期\r\n";
+        var row = $"{idNumber},,6-18-02-04,五级,{number},{today}\r\n";
+        var context = await browser.NewContextAsync();
+        var clerk = await context.NewPageAsync();
+        await clerk.SignInAsync(app.BaseAddress, "clerk");
+        await clerk.GotoAsync(app.Url("/skills/certificates"));
+
+        // The same number twice: nothing issued, the second row named, the report linked.
+        await clerk.GetByLabel("文件（CSV 或 XLSX").SetInputFilesAsync(new FilePayload
+        {
+            Name = "证书.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(header + row + row),
+        });
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "上传并颁发" }).ClickAsync();
+        await clerk.WaitForURLAsync(u => u.Contains("batchReport=", StringComparison.Ordinal));
+        var problems = await clerk.Locator("[data-testid=batch-problems]").InnerTextAsync();
+        Assert.Contains("未颁发任何证书", problems, StringComparison.Ordinal);
+        Assert.Contains("第3行“证书编号”", problems, StringComparison.Ordinal);
+        var report = await clerk.GetByRole(AriaRole.Link, new() { Name = "下载错误报告（CSV）" }).GetAttributeAsync("href");
+        var download = await clerk.APIRequest.GetAsync(app.Url(report!));
+        Assert.Equal(200, download.Status);
+        Assert.Contains("证书编号与第2行重复", await download.TextAsync(), StringComparison.Ordinal);
+
+        await clerk.GetByLabel("文件（CSV 或 XLSX").SetInputFilesAsync(new FilePayload
+        {
+            Name = "证书.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(header + row),
+        });
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "上传并颁发" }).ClickAsync();
+        await clerk.WaitForURLAsync(u => u.Contains("batchIssued=1", StringComparison.Ordinal));
+        Assert.Equal("已批量颁发1本证书。", await clerk.Locator("[data-testid=batch-issued]").InnerTextAsync());
+        Assert.Contains(number, await clerk.Locator("[data-testid=certificates]").InnerTextAsync(), StringComparison.Ordinal);
+        await context.CloseAsync();
     }
 
     [Fact]
