@@ -27,6 +27,8 @@ public sealed partial class ScopeEscapeTests
         ["src/Gongjiang.Web/Features/Wages/WageLevelTable.cs"] = ["WageReportLine"],
         // Publication: employers' names and credit codes; the nationwide sequence number; the public receipt lookup.
         ["src/Gongjiang.Web/Features/Publication/PublicationUseCases.cs"] = ["Data.Publication", "Enterprise", "Objection", "PublicationEntry"],
+        // Skills: a certificate number is unique nationwide (is it used anywhere? never shown).
+        ["src/Gongjiang.Web/Features/Registry/SkillCertificateRegistry.cs"] = ["SkillCertificate"],
     };
 
     /// <summary>Who may write telemetry without an audit record (a job's lease and progress).</summary>

@@ -244,7 +244,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         or RecordKind.SupervisionReport or RecordKind.SupervisionDocument or RecordKind.SupervisionProblem
         or RecordKind.LeaveRecord or RecordKind.RecuperationProgramme or RecordKind.RecuperationApplication
         or RecordKind.Decision or RecordKind.Simulation
-        or RecordKind.WageReport or RecordKind.Rectification;
+        or RecordKind.WageReport or RecordKind.Rectification
+        or RecordKind.EvaluationBody or RecordKind.Certificate;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -305,6 +306,9 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ("id", "applications") => RecordKind.RecuperationApplication,
         ("id", "rectifications") => RecordKind.Rectification,
         ("receipt", "objections") => RecordKind.ObjectionReceipt,
+        ("id", "bodies") => RecordKind.EvaluationBody,
+        ("id", "certificates") => RecordKind.Certificate,
+        ("number", "certificates") => RecordKind.CertificateNumber,
         ("code", "regions") => RecordKind.RegionCode,
         ("kind", "templates") => RecordKind.TemplateKind,
         ("format", _) => RecordKind.TemplateFormat,

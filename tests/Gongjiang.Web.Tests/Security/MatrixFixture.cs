@@ -50,6 +50,9 @@ public enum RecordKind
     Simulation,
     WageReport,
     Rectification,
+    EvaluationBody,
+    Certificate,
+    CertificateNumber,
 }
 
 /// <summary>
@@ -236,9 +239,28 @@ public abstract class MatrixFixture : IAsyncLifetime
         var simulationTitle = "越界测算" + tag;
         var simulation = await Expect(await clerk.PostAsJsonAsync("/api/v1/policies/simulations",
             new { regionCode = code, asOf = today, versionId = "000000-national-study-tour-2018", kind = "AddCondition", value = "person.age >= 40", title = simulationTitle }), HttpStatusCode.Created);
+        // Skills: an evaluation body of this side and a certificate it issued to this side's person.
+        var site = code == "440300" ? "030099" : "010099";
+        var body = await Expect(await clerk.PostAsJsonAsync("/api/v1/skills/bodies", new
+            name = tag + "越界评价站",
+            kind = "社会培训评价组织",
+            regionCode = code,
+            licences = new[] { new { occupationCode = "6-18-02-04", occupationName = "钳工", lowestLevel = "五级", highestLevel = "一级", validFrom = "2020-01-01" } },
+        var skillsToday = Gongjiang.Web.Platform.ChinaTime.Today(App.Clock);
+        var certificateNumber = "S000044" + site + skillsToday.ToString("yy", System.Globalization.CultureInfo.InvariantCulture) + "5" + (code == "440300" ? "000091" : "000092");
+        var certificate = await Expect(await clerk.PostAsJsonAsync("/api/v1/skills/certificates", new
+            personId,
+            bodyId = body.GetProperty("id").GetGuid(),
+            number = certificateNumber,
+            occupationCode = "6-18-02-04",
+            level = "五级",
+            issuedOn = skillsToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
 
         var ids = new Dictionary<RecordKind, string>
         {
+            [RecordKind.EvaluationBody] = body.GetProperty("id").GetString()!,
+            [RecordKind.Certificate] = certificate.GetProperty("id").GetString()!,
+            [RecordKind.CertificateNumber] = certificateNumber,
             [RecordKind.Person] = personId.ToString(),
             [RecordKind.Enterprise] = enterpriseId.ToString(),
             [RecordKind.Import] = importId,

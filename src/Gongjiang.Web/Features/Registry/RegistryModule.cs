@@ -50,6 +50,7 @@ internal sealed class RegistryModule : IModule
         services.AddSingleton(sp => IdNumberProtector.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
         services.AddRegistryImports();
         services.AddScoped<Contracts.IRegistryDirectory, RegistryDirectory>();
+        services.AddScoped<Contracts.ISkillCertificateRegistry, SkillCertificateRegistry>();
         services.AddHostedService<Imports.ImportRecovery.AtStart>();
         services.AddIndicatorSource<Indicators.LeadingTalentIndicators>();
         services.AddScoped<Contracts.IEmploymentDirectory, Contracts.EmploymentDirectory>();

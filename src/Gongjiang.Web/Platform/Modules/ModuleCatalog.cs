@@ -9,6 +9,7 @@ using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
 using Gongjiang.Web.Features.Supervision;
 using Gongjiang.Web.Features.Wages;
+using Gongjiang.Web.Features.Skills;
 
 namespace Gongjiang.Web.Platform.Modules;
 
@@ -28,6 +29,7 @@ public static class ModuleCatalog
         new SupervisionModule(),
         new LeaveModule(),
         new WagesModule(),
+        new SkillsModule(),
         new AuditModule(),
         new JobsModule(),
         new ReferenceModule(),

@@ -56,6 +56,24 @@ public sealed class SkillCertificate : PersonRecord
     public string? Issuer { get; set; }
 
     public DateOnly? IssuedOn { get; set; }
+
+    /// <summary>职业编码 of the occupation (issued through the skills module); null on rosters that do not give it.</summary>
+    public string? OccupationCode { get; set; }
+
+    /// <summary>The evaluation body that issued it through the skills module; null for certificates copied from rosters.</summary>
+    public Guid? EvaluationBodyId { get; set; }
+
+    /// <summary>The holder's name as printed on the certificate (public verification compares it; never the ID number).</summary>
+    public string? HolderName { get; set; }
+
+    /// <summary>The reference of the approved exceptional promotion (破格晋升) that let the level skip the ladder, if any.</summary>
+    public string? ExceptionalPromotion { get; set; }
+
+    /// <summary>The day it was revoked (撤销), if it was.</summary>
+    public DateOnly? RevokedOn { get; set; }
+
+    /// <summary>Why it was revoked.</summary>
+    public string? RevocationReason { get; set; }
 }
 
 /// <summary>荣誉: 全国劳动模范, 全国五一劳动奖章, 中华技能大奖, 全国技术能手 and others; may be revoked.</summary>
@@ -108,7 +126,7 @@ internal static class PersonRecordModel
             Person = r => r.PersonId,
         };
 
-    public static void Common<T>(EntityTypeBuilder<T> b, GongjiangDbContext context, string table)
+    public static void Common<T>(EntityTypeBuilder<T> b, GongjiangDbContext context, string table, ScopeRule<T>? rule = null)
         where T : PersonRecord
     {
         b.ToTable(table);
@@ -116,7 +134,7 @@ internal static class PersonRecordModel
         b.HasIndex(r => r.PersonId);
         b.HasIndex(r => r.RegionCode);
         b.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Cascade);
-        b.HasScope(context, Rule<T>());
+        b.HasScope(context, rule ?? Rule<T>());
     }
 }
 
@@ -138,11 +156,23 @@ internal sealed class SkillCertificateConfiguration : IScopedEntityConfiguration
 {
     public void Configure(ModelBuilder builder, GongjiangDbContext context) => builder.Entity<SkillCertificate>(b =>
     {
-        PersonRecordModel.Common(b, context, "skill_certificates");
+        // Certificates issued by a registered evaluation body are public for verification (number + name, masked).
+        PersonRecordModel.Common(b, context, "skill_certificates", new ScopeRule<SkillCertificate>
+        {
+            Region = r => r.RegionCode,
+            Enterprise = r => r.EnterpriseId,
+            Person = r => r.PersonId,
+            Public = r => r.EvaluationBodyId != null,
+        });
         b.Property(c => c.Occupation).HasMaxLength(100).IsRequired();
         b.Property(c => c.CertificateNumber).HasMaxLength(64);
         b.Property(c => c.Issuer).HasMaxLength(200);
+        b.Property(c => c.OccupationCode).HasMaxLength(20);
+        b.Property(c => c.HolderName).HasMaxLength(64);
+        b.Property(c => c.ExceptionalPromotion).HasMaxLength(100);
+        b.Property(c => c.RevocationReason).HasMaxLength(500);
         b.HasIndex(c => c.CertificateNumber);
+        b.HasIndex(c => c.EvaluationBodyId);
     });
 }
 
