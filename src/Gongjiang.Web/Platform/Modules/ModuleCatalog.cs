@@ -6,6 +6,7 @@ using Gongjiang.Web.Features.Policies;
 using Gongjiang.Web.Features.Publication;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
+using Gongjiang.Web.Features.Window;
 
 namespace Gongjiang.Web.Platform.Modules;
 
@@ -21,6 +22,7 @@ public static class ModuleCatalog
         new AccountsModule(),
         new RegistryModule(),
         new PoliciesModule(),
+        new WindowModule(),
         new PublicationModule(),
         new AuditModule(),
         new JobsModule(),
