@@ -8,13 +8,13 @@ namespace Gongjiang.Web.Tests.Browser;
 public sealed class RoleMenuTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Theory]
-    [InlineData("admin", "首页|人员查询|用人单位|统计分析|领军人才名单|公示与公布|待遇政策|待遇测算|地区比较|待遇决定|账户管理|审计日志|后台任务|代码表|接口文档|我的账户", "系统管理员")]
-    [InlineData("supervisor", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|待遇政策|待遇测算|地区比较|待遇决定|代码表|接口文档|我的账户", "督查人员")]
-    [InlineData("clerk", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|待遇政策|待遇测算|地区比较|待遇决定|代码表|接口文档|我的账户", "窗口经办人")]
-    [InlineData("clerk2", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|待遇政策|待遇测算|地区比较|待遇决定|代码表|接口文档|我的账户", "窗口经办人")]
-    [InlineData("dept", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|待遇政策|地区比较|待遇决定|代码表|接口文档|我的账户", "协办部门经办人")]
-    [InlineData("employer", "首页|本单位职工|统计分析|名册导入|年度复核|领军人才名单|公示与公布|待遇政策|地区比较|代码表|接口文档|我的账户", "用人单位经办人")]
-    [InlineData("worker", "首页|我的档案|领军人才名单|公示与公布|待遇政策|我能享受的待遇|地区比较|代码表|接口文档|我的账户", "技术工人")]
+    [InlineData("admin", "首页|人员查询|用人单位|统计分析|领军人才名单|公示与公布|待遇政策|待遇测算|地区比较|待遇决定|办事指南|办件进度查询|账户管理|审计日志|后台任务|代码表|接口文档|我的账户", "系统管理员")]
+    [InlineData("supervisor", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|待遇政策|待遇测算|地区比较|待遇决定|办事指南|办件|办件进度查询|代码表|接口文档|我的账户", "督查人员")]
+    [InlineData("clerk", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|待遇政策|待遇测算|地区比较|待遇决定|办事指南|办件|办件进度查询|代码表|接口文档|我的账户", "窗口经办人")]
+    [InlineData("clerk2", "首页|人员查询|用人单位|统计分析|名册导入|年度复核|名单公布|部门名单|领军人才名单|公示与公布|待遇政策|待遇测算|地区比较|待遇决定|办事指南|办件|办件进度查询|代码表|接口文档|我的账户", "窗口经办人")]
+    [InlineData("dept", "首页|人员查询|用人单位|统计分析|部门名单|领军人才名单|公示与公布|待遇政策|地区比较|待遇决定|办事指南|办件|部门待办|办件进度查询|代码表|接口文档|我的账户", "协办部门经办人")]
+    [InlineData("employer", "首页|本单位职工|统计分析|名册导入|年度复核|领军人才名单|公示与公布|待遇政策|地区比较|办事指南|办件|办件进度查询|代码表|接口文档|我的账户", "用人单位经办人")]
+    [InlineData("worker", "首页|我的档案|领军人才名单|公示与公布|待遇政策|我能享受的待遇|地区比较|办事指南|办件|办件进度查询|代码表|接口文档|我的账户", "技术工人")]
     public async Task Each_role_sees_only_its_menu(string userName, string menu, string roleName)
     {
         var context = await browser.NewContextAsync();
@@ -38,7 +38,7 @@ public sealed class RoleMenuTests(BrowserFixture browser, BrowserApp app) : ICla
         await page.GotoAsync(app.Url("/"));
         var items = await page.Locator("[data-testid=nav] a").AllInnerTextsAsync();
 
-        Assert.Equal(["首页", "领军人才名单", "公示与公布", "待遇政策", "代码表"], items.Select(i => i.Trim()));
+        Assert.Equal(["首页", "领军人才名单", "公示与公布", "待遇政策", "办事指南", "办件进度查询", "代码表"], items.Select(i => i.Trim()));
         Assert.Equal("zh-CN", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "登录" }).First.IsVisibleAsync());
         await context.CloseAsync();

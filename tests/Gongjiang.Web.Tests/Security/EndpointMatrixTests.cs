@@ -252,7 +252,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         actor.Jurisdiction is { } code && Jurisdiction.Parse(code).Value.Contains(side.Code);
 
     private static bool IsScoped(RecordKind kind) => kind is RecordKind.Person or RecordKind.Enterprise or RecordKind.Import or RecordKind.Review
-        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job or RecordKind.Decision or RecordKind.Simulation;
+        or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job or RecordKind.Decision or RecordKind.Simulation
+        or RecordKind.WindowRequest or RecordKind.WindowTask;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -292,6 +293,10 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
     {
         ("personid", _) => RecordKind.Person,
         ("objectionid", _) => RecordKind.Objection,
+        ("id", "requests") => RecordKind.WindowRequest,
+        ("id", "tasks") => RecordKind.WindowTask,
+        ("code", "items") => RecordKind.WindowItem,
+        ("receiptnumber", _) => RecordKind.ReceiptNumber,
         ("id", "persons") or ("id", "items") or ("id", "person") => RecordKind.Person,
         ("id", "documents") => RecordKind.PolicyDocument,
         ("versionid", _) => RecordKind.ItemVersion,

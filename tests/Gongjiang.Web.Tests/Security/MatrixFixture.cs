@@ -36,6 +36,10 @@ public enum RecordKind
     ItemKey,
     Decision,
     Simulation,
+    WindowRequest,
+    WindowTask,
+    WindowItem,
+    ReceiptNumber,
 }
 
 /// <summary>
@@ -158,6 +162,9 @@ public abstract class MatrixFixture : IAsyncLifetime
         var simulation = await Expect(await clerk.PostAsJsonAsync("/api/v1/policies/simulations",
             new { regionCode = code, asOf = today, versionId = "000000-national-study-tour-2018", kind = "AddCondition", value = "person.age >= 40", title = simulationTitle }), HttpStatusCode.Created);
 
+        // A service request of the side's person with its housing task (issue 12), made as the window would store it.
+        var (requestId, taskId, receiptNumber) = await Window.WindowMatrix.MakeRequestAsync(App, code, personId, enterpriseId, personName);
+
         var ids = new Dictionary<RecordKind, string>
         {
             [RecordKind.Person] = personId.ToString(),
@@ -177,6 +184,10 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.ItemKey] = "settling-allowance",
             [RecordKind.Decision] = decision.GetProperty("id").GetString()!,
             [RecordKind.Simulation] = simulation.GetProperty("id").GetString()!,
+            [RecordKind.WindowRequest] = requestId.ToString(),
+            [RecordKind.WindowTask] = taskId.ToString(),
+            [RecordKind.WindowItem] = "housing",
+            [RecordKind.ReceiptNumber] = receiptNumber,
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];

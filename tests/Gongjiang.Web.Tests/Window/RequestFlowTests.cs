@@ -72,6 +72,19 @@ public abstract class RequestFlowTests(DatabaseProvider provider) : IDisposable
         Assert.True(closed.Status == HttpStatusCode.OK, closed.Body);
         Assert.Equal("办结", closed.Json.GetProperty("status").GetString());
 
+        // 好差评: only the applicant rates; 不满意 opens a rectification due in 15 working days; a second rating is refused.
+        var byClerk = await SendAsync(clerk, HttpMethod.Post, $"/api/v1/window/requests/{id}/rating", new { grade = 5 });
+        Assert.Equal(HttpStatusCode.BadRequest, byClerk.Status);
+        var rated = await SendAsync(worker, HttpMethod.Post, $"/api/v1/window/requests/{id}/rating", new { grade = 2, comment = "等待时间太长" });
+        Assert.True(rated.Status == HttpStatusCode.OK, rated.Body);
+        Assert.Equal("不满意", rated.Json.GetProperty("grade").GetString());
+        var rectification = rated.Json.GetProperty("rectification");
+        var dueOn = DateOnly.Parse(rectification.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(15, Gongjiang.Core.Calendar.WorkingDays.CountWorkingDays(Gongjiang.Core.Calendar.WorkingDayCalendar.China, _app.Clock.Today, dueOn).Value!.WorkingDays);
+        var again = await SendAsync(worker, HttpMethod.Post, $"/api/v1/window/requests/{id}/rating", new { grade = 5 });
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Contains("已评价", again.Body, StringComparison.Ordinal);
+
         // The pinned public query: stages and dates, no personal data; a wrong name and a wrong receipt answer alike.
         using var anonymous = _app.CreateClient();
         var progress = await anonymous.GetAsync($"/api/v1/public/requests/{receipt}?name={Uri.EscapeDataString("李建华")}");
@@ -80,7 +93,7 @@ public abstract class RequestFlowTests(DatabaseProvider provider) : IDisposable
         var json = JsonDocument.Parse(body).RootElement;
         Assert.Equal(receipt, json.GetProperty("receiptNumber").GetString());
         Assert.Contains("住房保障", json.GetProperty("item").GetString(), StringComparison.Ordinal);
-        Assert.Equal("办结（准予）", json.GetProperty("status").GetString());
+        Assert.Equal("已评价（准予）", json.GetProperty("status").GetString());
         var stages = json.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stage").GetString()).ToList();
         Assert.Contains("已受理", stages);
         Assert.DoesNotContain("李建华", body, StringComparison.Ordinal);

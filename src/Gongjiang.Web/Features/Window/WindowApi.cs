@@ -53,6 +53,15 @@ public sealed record PublicStageDto(string Stage, DateOnly Date);
 /// <summary>The pinned public progress answer.</summary>
 public sealed record PublicProgressDto(string ReceiptNumber, string Item, IReadOnlyList<PublicStageDto> Stages, string Status);
 
+/// <summary>A 好差评 rating: grade 1 (非常不满意) to 5 (非常满意) and a comment.</summary>
+public sealed record RateDto(int? Grade, string? Comment);
+
+/// <summary>A rectification opened by a poor rating.</summary>
+public sealed record RectificationDto(Guid Id, string Status, DateOnly DueOn, string Reason);
+
+/// <summary>The rating stored, and the rectification it opened (if any).</summary>
+public sealed record RatingDto(string Grade, string? Comment, DateOnly RatedOn, RectificationDto? Rectification);
+
 /// <summary>The window's API (bearer tokens) and its public progress query (no sign-in, rate-limited).</summary>
 internal static class WindowApi
 {
@@ -69,6 +78,8 @@ internal static class WindowApi
         requests.MapGet("", ListAsync).WithSummary("本人或本辖区的办件（最新在前）");
         requests.MapGet("/{id:guid}", GetAsync).WithSummary("查看一个办件：部门任务、办理记录和时限（逐日说明）");
         requests.MapPost("/{id:guid}/actions", ActAsync).WithSummary("办件操作：accept 受理、refuse 不予受理、route 分送、close 办结、withdraw 撤回、reopen 重新办理；须带读取时的 version");
+
+        requests.MapPost("/{id:guid}/rating", RateAsync).WithSummary("好差评：办结后申请人评价（grade 1–5，5 为非常满意），不满意及以下自动生成整改任务（15个工作日）和回访记录");
 
         var tasks = app.MapApiGroup("window/tasks", "人才服务窗口：部门任务", W.Tasks);
         tasks.MapGet("", InboxAsync).WithSummary("本部门本辖区待办任务（最早分送的在前）");
@@ -203,6 +214,31 @@ internal static class WindowApi
         }
 
         return TypedResults.Ok(ToDto((await service.ViewAsync(id, ct))!));
+    }
+
+    private static async Task<Results<Ok<RatingDto>, ProblemHttpResult>> RateAsync(Guid id, RateDto body, RequestService service, CancellationToken ct)
+    {
+        var result = await service.RateAsync(id, body.Grade, body.Comment, ct);
+        if (!result.IsValid)
+        {
+            if (result.Reasons[0].StartsWith("未找到", StringComparison.Ordinal))
+            {
+                return Problems.NotFound("办件");
+            }
+
+            var errors = new FieldErrors();
+            foreach (var reason in result.Reasons)
+            {
+                errors.Add(reason.Contains("评价等级", StringComparison.Ordinal) ? "grade" : reason.Contains("意见", StringComparison.Ordinal) ? "comment" : "action", reason);
+            }
+
+            return Problems.Validation(errors);
+        }
+
+        var view = await service.ViewAsync(id, ct);
+        var rect = view!.Rectifications.FirstOrDefault(r => r.RatingId == result.Value!.Id);
+        return TypedResults.Ok(new RatingDto(RatingRules.ChineseName(result.Value!.Grade), result.Value.Comment, result.Value.RatedOn,
+            rect is null ? null : new RectificationDto(rect.Id, RectificationWorkflow.ChineseName(rect.Status), rect.DueOn, rect.Reason)));
     }
 
     private static async Task<Ok<List<TaskDto>>> InboxAsync(RequestService service, CancellationToken ct) =>

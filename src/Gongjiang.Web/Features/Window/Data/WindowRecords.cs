@@ -118,6 +118,65 @@ public sealed class RequestStep
     public string Actor { get; set; } = "";
 }
 
+/// <summary>A 好差评 rating of a closed request (one per closure, never edited; 国办发〔2019〕51号).</summary>
+public sealed class ServiceRating
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid RequestId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public Guid PersonId { get; set; }
+
+    public Guid? EnterpriseId { get; set; }
+
+    /// <summary>The request's items, comma-separated (statistics by item).</summary>
+    public string ItemCodes { get; set; } = "";
+
+    /// <summary>The departments that acted, comma-separated (statistics by department).</summary>
+    public string DepartmentCodes { get; set; } = "";
+
+    public SatisfactionGrade Grade { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateOnly RatedOn { get; set; }
+}
+
+/// <summary>A rectification (整改) opened by a 差评, due in 15 working days, with its callback (回访) record.</summary>
+public sealed class Rectification
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid RequestId { get; set; }
+
+    public Guid RatingId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public Guid PersonId { get; set; }
+
+    public Guid? EnterpriseId { get; set; }
+
+    public RectificationStatus Status { get; set; }
+
+    public DateOnly OpenedOn { get; set; }
+
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>Why it was opened (the rule's reason).</summary>
+    public string Reason { get; set; } = "";
+
+    /// <summary>What the unit changed (整改情况).</summary>
+    public string? Report { get; set; }
+
+    /// <summary>The callback (回访) record.</summary>
+    public string? Callback { get; set; }
+
+    public int Version { get; set; }
+}
+
 internal sealed class WindowRecordsConfiguration : IScopedEntityConfiguration
 {
     public static readonly ScopeRule<ServiceRequest> RequestRule = new() { Region = r => r.RegionCode, Enterprise = r => r.EnterpriseId, Person = r => r.PersonId };
@@ -125,6 +184,10 @@ internal sealed class WindowRecordsConfiguration : IScopedEntityConfiguration
     public static readonly ScopeRule<RequestTask> TaskRule = new() { Region = t => t.RegionCode, Department = t => t.DepartmentCode };
 
     public static readonly ScopeRule<RequestStep> StepRule = new() { Region = s => s.RegionCode, Enterprise = s => s.EnterpriseId, Person = s => s.PersonId };
+
+    public static readonly ScopeRule<ServiceRating> RatingRule = new() { Region = s => s.RegionCode, Enterprise = s => s.EnterpriseId, Person = s => s.PersonId };
+
+    public static readonly ScopeRule<Rectification> RectificationRule = new() { Region = s => s.RegionCode, Enterprise = s => s.EnterpriseId, Person = s => s.PersonId };
 
     private static readonly ValueConverter<DateTimeOffset, long> Instant =
         new(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
@@ -174,6 +237,32 @@ internal sealed class WindowRecordsConfiguration : IScopedEntityConfiguration
             b.HasIndex(s => s.RequestId);
             b.HasOne<ServiceRequest>().WithMany().HasForeignKey(s => s.RequestId).OnDelete(DeleteBehavior.Restrict);
             b.HasScope(context, StepRule);
+        });
+        builder.Entity<ServiceRating>(b =>
+        {
+            b.ToTable("ratings");
+            b.Property(r => r.RegionCode).HasMaxLength(6).IsRequired();
+            b.Property(r => r.ItemCodes).HasMaxLength(200).IsRequired();
+            b.Property(r => r.DepartmentCodes).HasMaxLength(200).IsRequired();
+            b.Property(r => r.Comment).HasMaxLength(RatingRules.MaxCommentLength);
+            b.HasIndex(r => r.RequestId);
+            b.HasIndex(r => new { r.RegionCode, r.RatedOn });
+            b.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
+            b.HasScope(context, RatingRule);
+        });
+        builder.Entity<Rectification>(b =>
+        {
+            b.ToTable("rectifications");
+            b.Property(r => r.RegionCode).HasMaxLength(6).IsRequired();
+            b.Property(r => r.Reason).HasMaxLength(500).IsRequired();
+            b.Property(r => r.Report).HasMaxLength(2000);
+            b.Property(r => r.Callback).HasMaxLength(2000);
+            b.Property(r => r.Version).IsConcurrencyToken();
+            b.HasIndex(r => r.RequestId);
+            b.HasIndex(r => new { r.RegionCode, r.Status, r.DueOn });
+            b.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<ServiceRating>().WithMany().HasForeignKey(r => r.RatingId).OnDelete(DeleteBehavior.Restrict);
+            b.HasScope(context, RectificationRule);
         });
     }
 }

@@ -28,7 +28,14 @@ public sealed record ItemPreCheck(ServiceItem Item, IReadOnlyList<Entitlement> B
 public sealed record Filed(ServiceRequest Request, bool Repeated);
 
 /// <summary>A request with its tasks, history and deadlines, as the request page shows it.</summary>
-public sealed record RequestView(ServiceRequest Request, IReadOnlyList<RequestTask> Tasks, IReadOnlyList<RequestStep> Steps, Deadline? Committed, Deadline? Statutory);
+public sealed record RequestView(ServiceRequest Request, IReadOnlyList<RequestTask> Tasks, IReadOnlyList<RequestStep> Steps, Deadline? Committed, Deadline? Statutory)
+{
+    /// <summary>The ratings given (one per closure).</summary>
+    public IReadOnlyList<ServiceRating> Ratings { get; init; } = [];
+
+    /// <summary>The rectifications opened by poor ratings.</summary>
+    public IReadOnlyList<Rectification> Rectifications { get; init; } = [];
+}
 
 /// <summary>
 /// The window's use cases on requests: pre-check, filing (idempotent), the clerk's transitions, routing to one task per
@@ -181,7 +188,9 @@ public sealed class RequestService(GongjiangDbContext db, IRegistryPersons perso
         var steps = await db.Set<RequestStep>().AsNoTracking().Where(s => s.RequestId == id).ToListAsync(ct);
         steps = [.. steps.OrderBy(s => s.At).ThenBy(s => s.Id)];
         var (committed, statutory) = DeadlinesOf(request, steps, Today);
-        return new RequestView(request, tasks, steps, committed, statutory);
+        var ratings = await db.Set<ServiceRating>().AsNoTracking().Where(r => r.RequestId == id).ToListAsync(ct);
+        var rectifications = await db.Set<Rectification>().AsNoTracking().Where(r => r.RequestId == id).ToListAsync(ct);
+        return new RequestView(request, tasks, steps, committed, statutory) { Ratings = ratings, Rectifications = rectifications };
     }
 
     /// <summary>The committed and statutory deadlines as of <paramref name="asOf"/> (null before acceptance).</summary>
@@ -393,6 +402,79 @@ public sealed class RequestService(GongjiangDbContext db, IRegistryPersons perso
         {
             db.ChangeTracker.Clear();
             return Result<RequestTask>.Fail(ConcurrencyMessage);
+        }
+    }
+
+    /// <summary>
+    /// 好差评: the applicant rates a closed request (five grades, a comment); 不满意 or worse opens a rectification (整改) due
+    /// in 15 working days with a callback (回访) record to fill (<see cref="RatingRules.Rectification"/>).
+    /// </summary>
+    public async Task<Result<ServiceRating>> RateAsync(Guid id, int? grade, string? comment, CancellationToken ct)
+    {
+        var request = await db.Set<ServiceRequest>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return Result<ServiceRating>.Fail("未找到该办件，或该办件不在您的办理范围内");
+        }
+
+        var applicant = (Actor.Role == Roles.Worker && Actor.PersonId == request.PersonId) || (Actor.Role == Roles.Employer && Actor.EnterpriseId == request.EnterpriseId);
+        if (!applicant)
+        {
+            return Result<ServiceRating>.Fail("只有申请人可以评价办件");
+        }
+
+        var rating = RatingRules.Create(grade, comment);
+        var next = ServiceRequestWorkflow.Transition(request.Status, ServiceRequestAction.Rate, ServiceRequestContext.Empty);
+        if (!rating.IsValid || !next.IsValid)
+        {
+            return Result<ServiceRating>.Fail([.. rating.Reasons, .. next.Reasons]);
+        }
+
+        var today = Today;
+        var departments = await db.Set<RequestTask>().Where(t => t.RequestId == id).Select(t => t.DepartmentCode).Distinct().ToListAsync(ct);
+        var stored = new ServiceRating
+        {
+            RequestId = request.Id,
+            RegionCode = request.RegionCode,
+            PersonId = request.PersonId,
+            EnterpriseId = request.EnterpriseId,
+            ItemCodes = request.ItemCodes,
+            DepartmentCodes = string.Join(",", departments.Order(StringComparer.Ordinal)),
+            Grade = rating.Value!.Grade,
+            Comment = rating.Value.Comment,
+            RatedOn = today,
+        };
+        db.Add(stored);
+        request.Status = next.Value;
+        request.Version++;
+        var order = RatingRules.Rectification(WorkingDayCalendar.China, stored.Grade, today);
+        if (order.Outcome is { } o)
+        {
+            db.Add(new Rectification
+            {
+                RequestId = request.Id,
+                RatingId = stored.Id,
+                RegionCode = request.RegionCode,
+                PersonId = request.PersonId,
+                EnterpriseId = request.EnterpriseId,
+                Status = RectificationStatus.Pending,
+                OpenedOn = today,
+                DueOn = o.DueOn,
+                Reason = order.Rules[0].Reason,
+            });
+        }
+
+        AddStep(request, ServiceRequestAction.Rate, null, RatingRules.ChineseName(stored.Grade) + (stored.Comment is null ? "" : "：" + stored.Comment));
+        db.Audit(new AuditEvent(AuditActions.Workflow, nameof(ServiceRating), stored.Id.ToString(), Detail: "评价：" + request.ReceiptNumber + "，" + RatingRules.ChineseName(stored.Grade)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Result<ServiceRating>.Ok(stored);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Result<ServiceRating>.Fail(ConcurrencyMessage);
         }
     }
 

@@ -1281,6 +1281,66 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.ToTable("talent_events", "registry");
                 });
 
+            modelBuilder.Entity("Gongjiang.Web.Features.Window.Data.Rectification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Callback")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RatingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RatingId");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("RegionCode", "Status", "DueOn");
+
+                    b.ToTable("rectifications", "window");
+                });
+
             modelBuilder.Entity("Gongjiang.Web.Features.Window.Data.RequestStep", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1384,6 +1444,55 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("DepartmentCode", "RegionCode", "Status", "RoutedOn");
 
                     b.ToTable("tasks", "window");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Window.Data.ServiceRating", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("DepartmentCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Grade")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ItemCodes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("RegionCode", "RatedOn");
+
+                    b.ToTable("ratings", "window");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Window.Data.ServiceRequest", b =>
@@ -2078,6 +2187,21 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Gongjiang.Web.Features.Window.Data.Rectification", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Window.Data.ServiceRating", null)
+                        .WithMany()
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Gongjiang.Web.Features.Window.Data.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Gongjiang.Web.Features.Window.Data.RequestStep", b =>
                 {
                     b.HasOne("Gongjiang.Web.Features.Window.Data.ServiceRequest", null)
@@ -2088,6 +2212,15 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Window.Data.RequestTask", b =>
+                {
+                    b.HasOne("Gongjiang.Web.Features.Window.Data.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Window.Data.ServiceRating", b =>
                 {
                     b.HasOne("Gongjiang.Web.Features.Window.Data.ServiceRequest", null)
                         .WithMany()
