@@ -5,8 +5,9 @@ using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Modules;
 using Gongjiang.Web.Platform.Ui;
 
+args = HostStart.ExpandSwitches(args);
 var command = args.Length > 0 && Commands.Names.Contains(args[0], StringComparer.Ordinal) ? args[0] : null;
-var builder = WebApplication.CreateBuilder(command is null ? args : args[1..]);
+var builder = WebApplication.CreateBuilder(HostStart.Options(command is null ? args : args[1..]));
 if (command is not null)
 {
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -22,6 +23,7 @@ try
     settings = app.Services.GetRequiredService<PlatformSettings>();
     _ = app.Services.GetRequiredService<AuditKey>();
     ModuleCatalog.ValidateConfiguration(app.Services);
+    _ = app.Services.GetRequiredService<Gongjiang.Web.Platform.Security.DataProtectionCertificate>();
 }
 catch (InvalidOperationException ex)
 {

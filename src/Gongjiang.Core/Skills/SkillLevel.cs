@@ -110,6 +110,13 @@ public static class SkillLevels
         Grade(level) is { } grade ? ChineseName(level) + "（" + grade + "）" : ChineseName(level);
 
     /// <summary>
+    /// A name as stored or typed (“技师”, “二级”) shown as <see cref="DisplayName"/> (“技师（二级）”), so that a level has one
+    /// name on every page; empty text stays empty and text that is not a level is returned unchanged.
+    /// </summary>
+    public static string ToDisplayName(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? text ?? "" : Parse(text) is { IsValid: true } parsed ? DisplayName(parsed.Value) : text;
+
+    /// <summary>
     /// 高技能人才: 高级工 and above (高级工、技师、高级技师, and the new 特级技师、首席技师). Policy 六(三) speaks of “在聘的高级工、
     /// 技师、高级技师” and 四(二) of 高技能人才 pay in state-owned enterprises.
     /// </summary>

@@ -30,6 +30,7 @@ internal static class PlatformModule
         services.AddDataProtection()
             .SetApplicationName("Gongjiang")
             .PersistKeysToDbContext<GongjiangDbContext>();
+        services.AddDataProtectionCertificate();
 
         // Identity: 等保 2.0 三级 身份鉴别 and 登录失败处理.
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);
@@ -181,7 +182,7 @@ internal static class PlatformModule
         app.UseAntiforgeryEnforcement();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/scalar", o => o.WithTitle("工匠平台 API 参考")).AllowAnonymous();
+        app.MapScalarApiReference("/scalar", ApiReference.Configure).AllowAnonymous();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
     }

@@ -103,4 +103,16 @@ public sealed class SkillLevelsTests
         // Every display name parses back to its level.
         Assert.Equal(level, SkillLevels.Parse(display).Value);
     }
+
+    [Theory]
+    // One name per level on every page: the stored short name of a publication entry is shown with its grade.
+    [InlineData("技师", "技师（二级）")]
+    [InlineData("二级", "技师（二级）")]
+    [InlineData("高级技师（一级）", "高级技师（一级）")]
+    [InlineData("特级技师", "特级技师")]
+    [InlineData("", "")]
+    [InlineData(null, "")]
+    [InlineData("不详", "不详")]
+    public void ToDisplayName_gives_every_level_its_one_name(string? text, string expected) =>
+        Assert.Equal(expected, SkillLevels.ToDisplayName(text));
 }

@@ -5,6 +5,7 @@ using Gongjiang.Web.Features.Registry.Data;
 using Gongjiang.Web.Features.Registry.Persons;
 using Gongjiang.Web.Platform.Access;
 using Gongjiang.Web.Platform.Api;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
@@ -16,9 +17,9 @@ namespace Gongjiang.Web.Tests.Access;
 /// DESIGN.md: "A user never sees or changes a record outside that scope — through a page, the API, an export or a
 /// search." These tests try to cross it (pages are crossed in the browser tests).
 /// </summary>
-public sealed class JurisdictionScopeTests : IDisposable
+public abstract class JurisdictionScopeTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Guangzhou_clerk_cannot_read_a_Shenzhen_person_through_the_api()
@@ -180,5 +181,13 @@ public sealed class JurisdictionScopeTests : IDisposable
     private static Actor ClerkOf(string region) =>
         new("test-clerk", "test-clerk", "测试经办人", Roles.Clerk, Jurisdiction.Parse(region).Value, null, null, null);
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class JurisdictionScopeTestsOnPostgres() : JurisdictionScopeTests(DatabaseProvider.Postgres);
+
+public sealed class JurisdictionScopeTestsOnSqlite() : JurisdictionScopeTests(DatabaseProvider.Sqlite);

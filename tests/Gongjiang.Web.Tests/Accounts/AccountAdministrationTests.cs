@@ -1,14 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Tests.Infrastructure;
 
 namespace Gongjiang.Web.Tests.Accounts;
 
-public sealed class AccountAdministrationTests : IDisposable
+public abstract class AccountAdministrationTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Administrator_creates_a_worker_account_bound_to_a_person_and_it_can_sign_in()
@@ -107,5 +108,13 @@ public sealed class AccountAdministrationTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class AccountAdministrationTestsOnPostgres() : AccountAdministrationTests(DatabaseProvider.Postgres);
+
+public sealed class AccountAdministrationTestsOnSqlite() : AccountAdministrationTests(DatabaseProvider.Sqlite);

@@ -2,14 +2,15 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gongjiang.Web.Features.Accounts;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Tests.Infrastructure;
 
 namespace Gongjiang.Web.Tests.Accounts;
 
 /// <summary>POST /api/v1/auth/token and the sign-in protections of 等保 2.0 三级 (登录失败处理).</summary>
-public sealed class TokenApiTests : IDisposable
+public abstract class TokenApiTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Valid_credentials_return_an_access_token_that_works_as_bearer()
@@ -102,25 +103,16 @@ public sealed class TokenApiTests : IDisposable
         Assert.Contains(SignInService.Refused, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal); // like a wrong password (issue 9)
     }
 
-    [Fact]
-    public async Task Passwords_are_hashed_with_at_least_210000_PBKDF2_iterations()
+    public void Dispose()
     {
-        await using var db = _app.CreateContext(Platform.Identity.Actor.System("test"));
-        var hash = db.Users.Select(u => u.PasswordHash).First()!;
-        var bytes = Convert.FromBase64String(hash);
-
-        // Identity v3 format: 0x01, PRF (uint32 BE), iteration count (uint32 BE), salt length, salt, subkey.
-        var iterations = (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8];
-        Assert.Equal(0x01, bytes[0]);
-        Assert.True(iterations >= 210_000, $"iterations = {iterations}");
+        _app.Dispose();
+        GC.SuppressFinalize(this);
     }
-
-    public void Dispose() => _app.Dispose();
 }
 
-public sealed class SignInRateLimitTests : IDisposable
+public abstract class SignInRateLimitTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new(signInAttemptsPerMinute: 3);
+    private readonly TestApp _app = new(provider, signInAttemptsPerMinute: 3);
 
     [Fact]
     public async Task Too_many_sign_in_attempts_from_one_address_get_429_in_Chinese()
@@ -140,5 +132,35 @@ public sealed class SignInRateLimitTests : IDisposable
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class TokenApiTestsOnPostgres() : TokenApiTests(DatabaseProvider.Postgres);
+
+public sealed class TokenApiTestsOnSqlite() : TokenApiTests(DatabaseProvider.Sqlite);
+
+public sealed class SignInRateLimitTestsOnPostgres() : SignInRateLimitTests(DatabaseProvider.Postgres);
+
+public sealed class SignInRateLimitTestsOnSqlite() : SignInRateLimitTests(DatabaseProvider.Sqlite);
+
+/// <summary>等保 2.0 三级 身份鉴别: the production hashing cost (other tests run with a cheaper one, see TestApp).</summary>
+public sealed class PasswordHashingTests
+{
+    [Fact]
+    public async Task Passwords_are_hashed_with_at_least_210000_PBKDF2_iterations()
+    {
+        using var app = new TestApp(DatabaseProvider.Sqlite, productionPasswordHashing: true);
+        await using var db = app.CreateContext(Platform.Identity.Actor.System("test"));
+        var hash = db.Users.Select(u => u.PasswordHash).First()!;
+        var bytes = Convert.FromBase64String(hash);
+
+        // Identity v3 format: 0x01, PRF (uint32 BE), iteration count (uint32 BE), salt length, salt, subkey.
+        var iterations = (bytes[5] << 24) | (bytes[6] << 16) | (bytes[7] << 8) | bytes[8];
+        Assert.Equal(0x01, bytes[0]);
+        Assert.True(iterations >= 210_000, $"iterations = {iterations}");
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -9,9 +10,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongjiang.Web.Tests.Accounts;
 
 /// <summary>The optional TOTP second factor (RFC 6238, 6 digits, 30 s), on the token API.</summary>
-public sealed class TwoFactorTests : IDisposable
+public abstract class TwoFactorTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Account_with_second_factor_needs_the_current_code_for_a_token()
@@ -59,5 +60,13 @@ public sealed class TwoFactorTests : IDisposable
         return (code % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class TwoFactorTestsOnPostgres() : TwoFactorTests(DatabaseProvider.Postgres);
+
+public sealed class TwoFactorTestsOnSqlite() : TwoFactorTests(DatabaseProvider.Sqlite);

@@ -1,13 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Tests.Infrastructure;
 
 namespace Gongjiang.Web.Tests.Api;
 
-public sealed class ApiConventionTests : IDisposable
+public abstract class ApiConventionTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task OpenApi_document_describes_the_api_with_bearer_security()
@@ -110,5 +111,13 @@ public sealed class ApiConventionTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class ApiConventionTestsOnPostgres() : ApiConventionTests(DatabaseProvider.Postgres);
+
+public sealed class ApiConventionTestsOnSqlite() : ApiConventionTests(DatabaseProvider.Sqlite);

@@ -22,6 +22,7 @@ public sealed class ScopeCoverageTests : IDisposable
         ["IdentityUserToken`1"] = "Identity's tokens (authenticator keys)",
         ["JobSchedule"] = "the platform's recurring schedules (no personal data); read by the job runner and administrators",
         ["ImportError"] = "read only through its scoped import (error report and result page load the import first)",
+        ["PlatformSetting"] = "settings of the database itself (its origin, demo or production), read and written by start-up and commands only",
     };
 
     private readonly TestApp _app = new(Gongjiang.Web.Platform.Data.DatabaseProvider.Sqlite);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Gongjiang.Web.Features.Audit;
 using Gongjiang.Web.Platform.Audit;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
@@ -13,9 +14,9 @@ namespace Gongjiang.Web.Tests.Audit;
 /// 等保 2.0 三级 安全审计 c): audit records are protected against unexpected deletion, modification or overwriting.
 /// Each test tampers with the stored log directly in the database and expects verification to name the position.
 /// </summary>
-public sealed class AuditChainTamperTests : IDisposable
+public abstract class AuditChainTamperTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Untouched_chain_verifies_and_records_every_write_with_actor_and_before_after()
@@ -87,9 +88,11 @@ public sealed class AuditChainTamperTests : IDisposable
 
         await ExecuteAsync($"UPDATE audit_entries SET \"Sequence\" = \"Sequence\" + 1000000 WHERE \"Sequence\" >= {target}");
         await ExecuteAsync($"UPDATE audit_entries SET \"Sequence\" = \"Sequence\" - 999999 WHERE \"Sequence\" >= 1000000");
+        // An instant as each provider stores it: timestamptz, or UTC ticks on SQLite (SqliteInstants).
+        var now = provider == DatabaseProvider.Postgres ? "now()" : DateTimeOffset.UtcNow.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await ExecuteAsync(
             "INSERT INTO audit_entries (\"Sequence\", \"OccurredAtUtc\", \"UtcOffsetMinutes\", \"ActorName\", \"Action\", \"EntityType\", \"Outcome\", \"PreviousHash\", \"Hash\") " +
-            $"VALUES ({target}, now(), 480, 'forger', 'delete', 'Person', 'succeeded', '{previousHash}', '{new string('a', 64)}')");
+            $"VALUES ({target}, {now}, 480, 'forger', 'delete', 'Person', 'succeeded', '{previousHash}', '{new string('a', 64)}')");
 
         var result = await VerifyAsync();
 
@@ -149,5 +152,13 @@ public sealed class AuditChainTamperTests : IDisposable
         return await AuditUseCases.VerifyAsync(db, _app.Services.GetRequiredService<AuditKey>(), CancellationToken.None);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class AuditChainTamperTestsOnPostgres() : AuditChainTamperTests(DatabaseProvider.Postgres);
+
+public sealed class AuditChainTamperTestsOnSqlite() : AuditChainTamperTests(DatabaseProvider.Sqlite);

@@ -8,8 +8,7 @@ using Microsoft.Playwright;
 namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>A department officer reads the published list of the jurisdiction; full ID numbers only on request, audited.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class DepartmentFeedPageTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class DepartmentFeedPageTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Department_officer_sees_the_list_masked_and_reveals_ID_numbers_with_a_trace()
@@ -35,3 +34,9 @@ public sealed class DepartmentFeedPageTests(BrowserFixture browser, BrowserApp a
         await context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class DepartmentFeedPageTestsOnPostgres(BrowserFixture browser, BrowserApp app) : DepartmentFeedPageTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class DepartmentFeedPageTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : DepartmentFeedPageTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

@@ -6,8 +6,7 @@ using Gongjiang.Web.Tests.Infrastructure;
 namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>Issue 3: a person's record shown as of a past date, with the change record, on the person page.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class PersonHistoryPageTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class PersonHistoryPageTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Clerk_sees_the_record_as_it_stood_and_what_changed()
@@ -35,3 +34,9 @@ public sealed class PersonHistoryPageTests(BrowserFixture browser, BrowserApp ap
         await context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class PersonHistoryPageTestsOnPostgres(BrowserFixture browser, BrowserApp app) : PersonHistoryPageTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class PersonHistoryPageTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : PersonHistoryPageTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

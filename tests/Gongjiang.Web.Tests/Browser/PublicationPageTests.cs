@@ -9,8 +9,7 @@ namespace Gongjiang.Web.Tests.Browser;
 /// Issue 4's walk through the pages: prepare → 公示 → objection (异议) by the public → decision → approval by a second
 /// person (复核) → the public page shows the list, masked, with its change list.
 /// </summary>
-[Collection(BrowserCollection.Name)]
-public sealed partial class PublicationPageTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract partial class PublicationPageTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Prepare_notice_objection_decision_approval_then_the_public_list()
@@ -29,6 +28,10 @@ public sealed partial class PublicationPageTests(BrowserFixture browser, Browser
         Assert.Equal("草稿", await clerk.Locator("[data-testid=publication-status]").InnerTextAsync());
         Assert.Contains("新增2", await clerk.Locator("[data-testid=publication-counts]").InnerTextAsync(), StringComparison.Ordinal);
         await clerk.GetByRole(AriaRole.Button, new() { Name = "开始公示" }).ClickAsync();
+        await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Equal("草稿", await clerk.Locator("[data-testid=publication-status]").InnerTextAsync()); // the confirmation step first
+        await clerk.GetByLabel("理由（不少于5个字）").FillAsync("名单已逐人核对无误");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "确认开始公示" }).ClickAsync();
         await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal("公示中", await clerk.Locator("[data-testid=publication-status]").InnerTextAsync());
 
@@ -62,6 +65,8 @@ public sealed partial class PublicationPageTests(BrowserFixture browser, Browser
         await objections.GetByLabel("处理结果").SelectOptionAsync("Upheld");
         await objections.GetByLabel("处理理由").FillAsync("经核实，该奖章已于2025年撤销");
         await objections.GetByRole(AriaRole.Button, new() { Name = "提交处理" }).ClickAsync();
+        await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "确认异议成立" }).ClickAsync(); // 异议成立 is confirmed on its own step
         await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Equal("已处理该异议。", await clerk.Locator("[data-testid=publication-message]").InnerTextAsync());
 
@@ -105,3 +110,9 @@ public sealed partial class PublicationPageTests(BrowserFixture browser, Browser
     [GeneratedRegex(@"[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]")]
     private static partial Regex IdNumberPattern();
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class PublicationPageTestsOnPostgres(BrowserFixture browser, BrowserApp app) : PublicationPageTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class PublicationPageTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : PublicationPageTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

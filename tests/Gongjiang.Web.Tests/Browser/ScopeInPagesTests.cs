@@ -5,8 +5,7 @@ using Microsoft.Playwright;
 namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>The jurisdiction scope seen through the pages.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class ScopeInPagesTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class ScopeInPagesTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Guangzhou_clerk_cannot_open_or_find_a_Shenzhen_person_page()
@@ -91,7 +90,7 @@ public sealed class ScopeInPagesTests(BrowserFixture browser, BrowserApp app) : 
         await page.GotoAsync(app.Url("/admin/accounts/new"));
 
         await page.GetByLabel("用户名").FillAsync("新 用户");
-        await page.GetByLabel("管辖范围（6位行政区划代码）").FillAsync("999999");
+        // 管辖范围 is a region picker now; left at “请选择”, it is named as missing.
         await page.GetByLabel("初始密码").FillAsync("abc");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -100,15 +99,20 @@ public sealed class ScopeInPagesTests(BrowserFixture browser, BrowserApp app) : 
         Assert.Contains(errors, e => e.Contains("用户名应为", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("姓名不能为空", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("请选择角色", StringComparison.Ordinal));
-        Assert.Contains(errors, e => e.Contains("不是现行的行政区划代码", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("管辖范围不能为空", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("密码至少需要8个字符", StringComparison.Ordinal));
         await context.CloseAsync();
     }
 }
 
-/// <summary>Tampering with a form to reach another jurisdiction's record, and the audited export.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class PageTamperingTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class ScopeInPagesTestsOnPostgres(BrowserFixture browser, BrowserApp app) : ScopeInPagesTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class ScopeInPagesTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : ScopeInPagesTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;
+
+/// <summary>Tampering with a form to reach another jurisdiction's record, and the audited export.</summary>
+public abstract class PageTamperingTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Guangzhou_clerk_who_retargets_the_edit_form_at_a_Shenzhen_person_changes_nothing()
@@ -153,3 +157,9 @@ public sealed class PageTamperingTests(BrowserFixture browser, BrowserApp app) :
         await context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class PageTamperingTestsOnPostgres(BrowserFixture browser, BrowserApp app) : PageTamperingTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class PageTamperingTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : PageTamperingTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

@@ -3,8 +3,7 @@ using Microsoft.Playwright;
 
 namespace Gongjiang.Web.Tests.Browser;
 
-[Collection(BrowserCollection.Name)]
-public sealed class SignInPageTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class SignInPageTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Empty_fields_are_named_in_Chinese()
@@ -71,9 +70,14 @@ public sealed class SignInPageTests(BrowserFixture browser, BrowserApp app) : IC
     }
 }
 
-/// <summary>Malformed query strings on pages are bad input: 400 with a Chinese page, never a server error.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MalformedQueryTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public sealed class SignInPageTestsOnPostgres(BrowserFixture browser, BrowserApp app) : SignInPageTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class SignInPageTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : SignInPageTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;
+
+/// <summary>Malformed query strings on pages are bad input: 400 with a Chinese page, never a server error.</summary>
+public abstract class MalformedQueryTests(BrowserFixture browser, BrowserApp app)
 {
     [Theory]
     [InlineData("/registry/persons?page=abc")]
@@ -93,3 +97,9 @@ public sealed class MalformedQueryTests(BrowserFixture browser, BrowserApp app) 
         await context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class MalformedQueryTestsOnPostgres(BrowserFixture browser, BrowserApp app) : MalformedQueryTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class MalformedQueryTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : MalformedQueryTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

@@ -5,8 +5,7 @@ using Microsoft.Playwright;
 namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>Nomination to listing on the person page, then a yearly review run end to end through the pages.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class YearlyReviewPageTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class YearlyReviewPageTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Clerk_lists_a_talent_and_runs_the_yearly_review_with_the_employer()
@@ -60,3 +59,9 @@ public sealed class YearlyReviewPageTests(BrowserFixture browser, BrowserApp app
         await clerkContext.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class YearlyReviewPageTestsOnPostgres(BrowserFixture browser, BrowserApp app) : YearlyReviewPageTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class YearlyReviewPageTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : YearlyReviewPageTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

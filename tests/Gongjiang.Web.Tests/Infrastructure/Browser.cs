@@ -41,7 +41,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+
+    /// <summary>The browser tests on SQLite: a collection (and a Chromium) of their own, run beside those on PostgreSQL.</summary>
+    public const string Sqlite = "browser-sqlite";
 }
+
+[CollectionDefinition(BrowserCollection.Sqlite)]
+public sealed class BrowserSqliteCollection : ICollectionFixture<BrowserFixture>;
 
 public static class PageExtensions
 {

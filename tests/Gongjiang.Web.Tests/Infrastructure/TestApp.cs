@@ -6,19 +6,30 @@ using Gongjiang.Web.Platform.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Gongjiang.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real application on its own fresh database (PostgreSQL by default, SQLite for the smoke set), in demo mode so
-/// the demo data and accounts exist. Each instance is independent: tests never share data.
+/// The real application on its own fresh database, in demo mode so the demo data and accounts exist. Each instance is
+/// independent: tests never share data. Tests that touch data run on both providers: the class is written once,
+/// abstract, taking a <see cref="DatabaseProvider"/>, and declared twice at the end of its file
+/// (<c>…OnPostgres() : …(DatabaseProvider.Postgres)</c>, <c>…OnSqlite() : …(DatabaseProvider.Sqlite)</c>); only a
+/// provider's own fast path (binary COPY, name-gram indexes, raw SQL) is tested on that provider alone.
 /// </summary>
 public sealed class TestApp : WebApplicationFactory<Program>
 {
     public const string Password = "Test@Pass2026";
+
+    /// <summary>
+    /// PBKDF2 iterations of password hashes in tests: the production 210 000 (checked by a test that asks for
+    /// <c>productionPasswordHashing</c>) cost about a second of CPU per app for the eight demo accounts alone.
+    /// </summary>
+    public const int TestPasswordIterations = 1_000;
     public static readonly string AuditKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
     public static readonly string IdHashKey = Convert.ToBase64String(Enumerable.Range(40, 32).Select(i => (byte)i).ToArray());
     public static readonly string IdEncryptionKey = Convert.ToBase64String(Enumerable.Range(80, 32).Select(i => (byte)i).ToArray());
@@ -26,11 +37,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     private readonly string _folder;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _productionPasswordHashing;
 
     public TestApp(DatabaseProvider provider = DatabaseProvider.Postgres, int signInAttemptsPerMinute = 10_000, bool kestrel = false, bool demoPublications = false,
-        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, bool productionPasswordHashing = false, bool demoCertificate = false)
     {
         _services = services;
+        _productionPasswordHashing = productionPasswordHashing;
         Provider = provider;
         _folder = Path.Combine(Path.GetTempPath(), "gongjiang-test-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_folder);
@@ -52,6 +65,13 @@ public sealed class TestApp : WebApplicationFactory<Program>
             ["Registry:IdEncryptionKey"] = IdEncryptionKey,
             ["Security:SignInAttemptsPerMinute"] = signInAttemptsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
+        if (!demoCertificate)
+        {
+            // One certificate for every test app (demo mode would otherwise make one per data folder).
+            _settings["DataProtection:CertificatePath"] = TestCertificate.Path;
+            _settings["DataProtection:CertificatePassword"] = TestCertificate.Password;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
@@ -64,6 +84,11 @@ public sealed class TestApp : WebApplicationFactory<Program>
     }
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>Every warning and error the application logged, as "category: message".</summary>
+    public IReadOnlyCollection<string> Warnings => _warnings;
+
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _warnings = new();
 
     /// <summary>The application's clock: real time unless a test moves it forward.</summary>
     public TestClock Clock { get; } = new();
@@ -92,10 +117,15 @@ public sealed class TestApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(logging => logging.AddProvider(new WarningCapture(_warnings)));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
             _services?.Invoke(services);
+            if (!_productionPasswordHashing)
+            {
+                services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestPasswordIterations);
+            }
         });
     }
 
@@ -145,6 +175,32 @@ public sealed class TestApp : WebApplicationFactory<Program>
         }
         catch (UnauthorizedAccessException)
         {
+        }
+    }
+}
+
+/// <summary>Keeps the warnings and errors an application logs, for tests that assert there are none.</summary>
+internal sealed class WarningCapture(System.Collections.Concurrent.ConcurrentQueue<string> sink) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, sink);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, System.Collections.Concurrent.ConcurrentQueue<string> sink) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                sink.Enqueue(category + ": " + formatter(state, exception));
+            }
         }
     }
 }

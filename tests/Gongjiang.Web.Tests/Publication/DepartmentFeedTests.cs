@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
@@ -12,9 +13,9 @@ namespace Gongjiang.Web.Tests.Publication;
 /// Notice 三 “向各部门…公布”: departments read their jurisdiction's published changes incrementally; full ID numbers only
 /// to roles with need, on request, audited; another jurisdiction's feed is refused.
 /// </summary>
-public sealed class DepartmentFeedTests : IDisposable
+public abstract class DepartmentFeedTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Feed_is_incremental_by_publication_and_audited()
@@ -80,5 +81,13 @@ public sealed class DepartmentFeedTests : IDisposable
         Assert.All(page.GetProperty("changes").EnumerateArray(), c => Assert.True(c.GetProperty("idNumberMasked").GetBoolean()));
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class DepartmentFeedTestsOnPostgres() : DepartmentFeedTests(DatabaseProvider.Postgres);
+
+public sealed class DepartmentFeedTestsOnSqlite() : DepartmentFeedTests(DatabaseProvider.Sqlite);

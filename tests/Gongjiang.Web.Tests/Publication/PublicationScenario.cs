@@ -31,7 +31,7 @@ public static class PublicationScenario
         var created = await clerk.PostAsJsonAsync("/api/v1/publications", new { period });
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var id = (await created.Content.ReadFromJsonAsync<IdOnly>())!.Id;
-        var notice = await clerk.PostAsync($"/api/v1/publications/{id}/notice", null);
+        var notice = await clerk.PostAsJsonAsync($"/api/v1/publications/{id}/notice", new { reason = "名单已核对无误" });
         Assert.True(notice.IsSuccessStatusCode, await notice.Content.ReadAsStringAsync());
         return id;
     }

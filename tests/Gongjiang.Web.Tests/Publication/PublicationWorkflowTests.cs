@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gongjiang.Web.Features.Publication.Data;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
@@ -13,9 +14,9 @@ namespace Gongjiang.Web.Tests.Publication;
 /// Notice 三: “建立完善高技能领军人才数据库，定期更新并向各部门和社会公布”. A publication is prepared by one clerk, shown for
 /// the 公示期, every objection decided, approved by a second person, and then immutable.
 /// </summary>
-public sealed class PublicationWorkflowTests : IDisposable
+public abstract class PublicationWorkflowTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Prepare_notice_approve_publishes_the_talents_with_a_change_list()
@@ -63,7 +64,7 @@ public sealed class PublicationWorkflowTests : IDisposable
         Assert.Contains("同一期次不能重复公布", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var other = await clerk.PostAsJsonAsync("/api/v1/publications", new { period = "2026-Q4" });
-        Assert.Contains("尚未完成", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("正在公示，须复核公布或撤回公示后", await other.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var bad = await clerk.PostAsJsonAsync("/api/v1/publications", new { period = "2026-Q5" });
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
@@ -151,5 +152,13 @@ public sealed class PublicationWorkflowTests : IDisposable
         Assert.Equal(HttpStatusCode.Forbidden, (await employer.PostAsync($"/api/v1/publications/{id}/approve", null)).StatusCode);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class PublicationWorkflowTestsOnPostgres() : PublicationWorkflowTests(DatabaseProvider.Postgres);
+
+public sealed class PublicationWorkflowTestsOnSqlite() : PublicationWorkflowTests(DatabaseProvider.Sqlite);

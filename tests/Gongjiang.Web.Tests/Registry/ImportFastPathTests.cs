@@ -55,7 +55,7 @@ public sealed class ImportFastPathTests
         Assert.Equal(first.Accepted, again.Accepted);
         Assert.Equal(again.Accepted, again.Unchanged);
         Assert.Equal(before, await RegistryAsync(app));
-        Assert.Equal(auditBefore + 2, await AuditCountAsync(app)); // the import record's counts (before/after) and the import event
+        Assert.Equal(auditBefore + 4, await AuditCountAsync(app)); // the import record (before/after), the import event, and the two named cross-jurisdiction reads (ID numbers registered elsewhere, employers by credit code)
     }
 
     [Fact]
@@ -84,8 +84,12 @@ public sealed class ImportFastPathTests
 
         Assert.Contains("injected failure", failure.MessageText, StringComparison.Ordinal);
         Assert.Equal(before, await RegistryAsync(app));
-        Assert.Equal(importsBefore, await ImportRecordsAsync(app));
-        Assert.Equal(auditBefore, await AuditCountAsync(app));
+
+        // The import itself is on record (it was recorded as running when it began), as failed, with nothing applied.
+        var importsAfter = await ImportRecordsAsync(app);
+        Assert.StartsWith(importsBefore, importsAfter, StringComparison.Ordinal);
+        Assert.EndsWith("|0|0|0|0|0|导入时发生系统错误，未作任何更改，请稍后重新导入\n", importsAfter, StringComparison.Ordinal);
+        Assert.Equal(auditBefore + 2, await AuditCountAsync(app)); // the record's status (before/after) and the failure event
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Tests.Infrastructure;
 
@@ -10,11 +11,11 @@ namespace Gongjiang.Web.Tests.Registry;
 /// Notice 三: 建立完善高技能领军人才数据库，定期更新. The employer nominates, the window clerk verifies and lists, the yearly
 /// review re-confirms each listed talent, and the clerk delists with a reason.
 /// </summary>
-public sealed class LifecycleTests : IDisposable
+public abstract class LifecycleTests(DatabaseProvider provider) : IDisposable
 {
     private static readonly int ThisYear = DateTime.UtcNow.AddHours(8).Year;
     private static readonly string Due = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Employer_nominates_clerk_verifies_and_lists_then_the_yearly_review_keeps_or_delists()
@@ -73,7 +74,7 @@ public sealed class LifecycleTests : IDisposable
         var campaign = (await (await clerk.PostAsJsonAsync("/api/v1/registry/reviews", new { year = ThisYear - 1, dueDate = Due })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
 
         await employer.PostAsJsonAsync($"/api/v1/registry/reviews/{campaign}/items/{talent}/confirm", new { answer = "Resigned", note = "2026年9月离职" });
-        await clerk.PostAsJsonAsync($"/api/v1/registry/reviews/{campaign}/items/{talent}/check", new { });
+        await clerk.PostAsJsonAsync($"/api/v1/registry/reviews/{campaign}/items/{talent}/check", new { note = "已核对离职证明" });
         var person = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/registry/persons/{talent}");
 
         Assert.Equal("已移出", person.GetProperty("status").GetString());
@@ -104,5 +105,13 @@ public sealed class LifecycleTests : IDisposable
     private static Task<HttpResponseMessage> Step(HttpClient client, Guid person, string action, string? note = null, string? reason = null) =>
         client.PostAsJsonAsync($"/api/v1/registry/persons/{person}/lifecycle", new { action, note, reason });
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class LifecycleTestsOnPostgres() : LifecycleTests(DatabaseProvider.Postgres);
+
+public sealed class LifecycleTestsOnSqlite() : LifecycleTests(DatabaseProvider.Sqlite);

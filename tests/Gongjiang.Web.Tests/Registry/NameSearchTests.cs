@@ -4,6 +4,7 @@ using Gongjiang.Web.Features.Registry.Imports;
 using Gongjiang.Web.Features.Registry.Persons;
 using Gongjiang.Web.Features.Registry.Protection;
 using Gongjiang.Web.Platform.Api;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -12,15 +13,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Gongjiang.Web.Tests.Registry;
 
 /// <summary>
-/// 姓名包含 on PostgreSQL: 1 and 2 characters go through the gram index (migration NameGrams), 3 and more through the
-/// trigram index; either way the answer is exactly that of LIKE '%q%'.
+/// 姓名包含: on PostgreSQL 1 and 2 characters go through the gram index (migration NameGrams), 3 and more through the
+/// trigram index; on SQLite through LIKE. Either way the answer is exactly that of LIKE '%q%'.
 /// </summary>
-public sealed class NameSearchTests
+public abstract class NameSearchTests(DatabaseProvider provider)
 {
     [Fact]
     public async Task Short_and_long_name_searches_find_exactly_what_like_finds()
     {
-        using var app = new TestApp();
+        using var app = new TestApp(provider);
         using (var file = new MemoryStream())
         {
             CsvWriter.Write(file, RecordKind.Roster, new RosterGenerator(seed: 21, provinceCode: "44", badRowShare: 0).Persons(1_500), TextEncodings.Utf8WithBom);
@@ -49,6 +50,15 @@ public sealed class NameSearchTests
         }
     }
 
+}
+
+public sealed class NameSearchTestsOnPostgres() : NameSearchTests(DatabaseProvider.Postgres);
+
+public sealed class NameSearchTestsOnSqlite() : NameSearchTests(DatabaseProvider.Sqlite);
+
+/// <summary>The gram function behind PostgreSQL's 1- and 2-character name search (migration NameGrams).</summary>
+public sealed class NameGramFunctionTests
+{
     [Fact]
     public async Task The_tail_gram_function_lists_the_one_and_two_character_substrings_after_the_first_character()
     {

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Gongjiang.Web.Features.Registry.Persons;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
@@ -7,9 +8,9 @@ using Gongjiang.Web.Tests.Infrastructure;
 namespace Gongjiang.Web.Tests.Registry;
 
 /// <summary>Issue 3: “Every change is kept: a person's record can be shown as of any past date.”</summary>
-public sealed class PersonHistoryTests : IDisposable
+public abstract class PersonHistoryTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task A_persons_record_is_shown_as_it_stood_on_a_past_date()
@@ -72,5 +73,13 @@ public sealed class PersonHistoryTests : IDisposable
         Assert.Null(await PersonHistory.AsOfAsync(guangzhou, DemoData.WorkerPersonId, seeded, CancellationToken.None));
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class PersonHistoryTestsOnPostgres() : PersonHistoryTests(DatabaseProvider.Postgres);
+
+public sealed class PersonHistoryTestsOnSqlite() : PersonHistoryTests(DatabaseProvider.Sqlite);

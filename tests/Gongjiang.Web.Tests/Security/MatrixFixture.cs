@@ -40,6 +40,7 @@ public enum RecordKind
     WindowTask,
     WindowItem,
     ReceiptNumber,
+    ObjectionReceipt,
 }
 
 /// <summary>
@@ -118,7 +119,7 @@ public abstract class MatrixFixture : IAsyncLifetime
         var review = await Expect(await clerk.PostAsJsonAsync("/api/v1/registry/reviews", new { year = App.Clock.Today.Year, dueDate = App.Clock.Today.AddDays(60).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.Created);
         var publication = await Expect(await clerk.PostAsJsonAsync("/api/v1/publications", new { period = App.Clock.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.Created);
         var publicationId = publication.GetProperty("id").GetGuid();
-        await Expect(await clerk.PostAsync($"/api/v1/publications/{publicationId}/notice", null), HttpStatusCode.NoContent);
+        await Expect(await clerk.PostAsJsonAsync($"/api/v1/publications/{publicationId}/notice", new { reason = "矩阵测试：开始公示" }), HttpStatusCode.NoContent);
 
         var objector = "异议人" + tag + "越";
         var reason = "越界异议理由" + tag + "：请核实该同志的荣誉。";
@@ -131,7 +132,8 @@ public abstract class MatrixFixture : IAsyncLifetime
         }
 
         using var anonymous = App.CreateClient();
-        await Expect(await anonymous.PostAsJsonAsync($"/api/v1/public/publications/{publicationId}/objections", new { entryId, name = objector, contact = "13912345678", reason }), HttpStatusCode.Created);
+        var filed = await Expect(await anonymous.PostAsJsonAsync($"/api/v1/public/publications/{publicationId}/objections", new { entryId, name = objector, contact = "13912345678", reason }), HttpStatusCode.Created);
+        var receipt = filed.GetProperty("receiptNumber").GetString()!;
         var objections = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/publications/{publicationId}/objections");
 
         using var admin = await App.ApiAsAsync("admin");
@@ -188,6 +190,7 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.WindowTask] = taskId.ToString(),
             [RecordKind.WindowItem] = "housing",
             [RecordKind.ReceiptNumber] = receiptNumber,
+            [RecordKind.ObjectionReceipt] = receipt,
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];

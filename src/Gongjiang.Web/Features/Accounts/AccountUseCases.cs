@@ -28,6 +28,9 @@ public sealed record AccountSummary(
     bool IsLockedOut,
     bool TwoFactorEnabled);
 
+/// <summary>A person offered by the account page's person picker: the ID number only masked.</summary>
+public sealed record PersonChoice(Guid Id, string Name, string IdNumberMasked, string? EnterpriseName, string RegionName);
+
 /// <summary>Input for creating or editing an account (page form and API body).</summary>
 public sealed class AccountInput
 {
@@ -166,7 +169,7 @@ public static class AccountUseCases
             case Roles.Worker:
                 if (input.PersonId is not { } personId)
                 {
-                    errors.Add("personId", "技术工人账户必须关联本人的人员档案");
+                    errors.Add("personId", "技术工人账户必须关联本人的人员档案：请在“关联人员”中按姓名或公民身份号码查找并选择");
                 }
                 else if (!await db.Set<Person>().AnyAsync(p => p.Id == personId, ct))
                 {
@@ -289,6 +292,56 @@ public static class AccountUseCases
         user.DepartmentCode = input.Role == Roles.DepartmentOfficer ? input.DepartmentCode : null;
         user.EnterpriseId = input.Role == Roles.Employer ? input.EnterpriseId : null;
         user.PersonId = input.Role == Roles.Worker ? input.PersonId : null;
+    }
+
+    /// <summary>How many persons the picker lists at most.</summary>
+    public const int PersonChoiceLimit = 20;
+
+    /// <summary>
+    /// The person picker of a 技术工人 account: persons in the administrator's scope (the context's filter) whose name
+    /// contains the text, or whose ID number is the text (matched by its keyed hash, shown masked; an 18-character number
+    /// only), at most <see cref="PersonChoiceLimit"/>, by name.
+    /// </summary>
+    public static async Task<IReadOnlyList<PersonChoice>> FindPersonsAsync(
+        GongjiangDbContext db, Registry.Protection.IdNumberProtector protector, string? text, DateOnly today, CancellationToken ct)
+    {
+        var q = text?.Trim();
+        if (string.IsNullOrEmpty(q) || q.Length > 64)
+        {
+            return [];
+        }
+
+        var persons = db.Set<Person>().AsNoTracking();
+        var id = Gongjiang.Core.Standards.CitizenIdNumber.Parse(q, today, RegionCatalog.Default);
+        if (id.IsValid)
+        {
+            var hash = protector.Hash(id.Value!.Value);
+            persons = persons.Where(p => p.IdNumberHash == hash);
+        }
+        else
+        {
+            var pattern = "%" + Registry.Persons.PersonUseCases.LikeEscape(q) + "%";
+            persons = persons.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
+        }
+
+        var rows = await persons.OrderBy(p => p.Name).ThenBy(p => p.Id).Take(PersonChoiceLimit)
+            .Select(p => new { p.Id, p.Name, p.IdNumberMasked, p.RegionCode, Enterprise = db.Set<Enterprise>().Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
+            .ToListAsync(ct);
+        return [.. rows.Select(r => new PersonChoice(r.Id, r.Name, r.IdNumberMasked, r.Enterprise, RegionCatalog.Default.FullName(r.RegionCode)))];
+    }
+
+    /// <summary>The person an account is bound to, as the picker shows it; null when not found in scope.</summary>
+    public static async Task<PersonChoice?> PersonChoiceAsync(GongjiangDbContext db, Guid? personId, CancellationToken ct)
+    {
+        if (personId is not { } id)
+        {
+            return null;
+        }
+
+        var row = await db.Set<Person>().AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.Id, p.Name, p.IdNumberMasked, p.RegionCode, Enterprise = db.Set<Enterprise>().Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        return row is null ? null : new PersonChoice(row.Id, row.Name, row.IdNumberMasked, row.Enterprise, RegionCatalog.Default.FullName(row.RegionCode));
     }
 
     /// <summary>An audited record of who looked at the account list export.</summary>

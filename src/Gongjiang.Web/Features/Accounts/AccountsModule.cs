@@ -24,7 +24,6 @@ internal sealed class AccountsModule : IModule
     public IEnumerable<NavItem> Menu =>
     [
         new("/admin/accounts", "账户管理", a => a.Can(Platform.Identity.Permissions.AccountsManage), 80),
-        new("/account", "我的账户", a => a.IsAuthenticated, 99),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>

@@ -1,6 +1,5 @@
-using System.Text;
-using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Export;
 using Gongjiang.Web.Platform.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,32 +11,29 @@ namespace Gongjiang.Web.Features.Accounts;
 /// </summary>
 internal static class ExportAccounts
 {
+    /// <summary>The columns of the download.</summary>
+    public static readonly TableExport<AccountSummary> Table = new(
+        new("用户名", a => a.UserName),
+        new("姓名", a => a.DisplayName),
+        new("角色", a => a.RoleName),
+        new("管辖范围代码", a => a.RegionCode),
+        new("管辖范围", a => a.RegionName),
+        new("所属部门", a => a.DepartmentName),
+        new("状态", a => a.IsDisabled ? "已停用" : "正常"),
+        new("双因素认证", a => a.TwoFactorEnabled ? "已启用" : "未启用"));
+
     public static IEndpointRouteBuilder MapExportAccounts(this IEndpointRouteBuilder app)
     {
         app.MapGet("/admin/accounts/export.csv", async (GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var rows = await AccountUseCases.InScope(db).OrderBy(u => u.RegionCode).ThenBy(u => u.UserName).ToListAsync(ct);
-            var csv = new StringBuilder();
-            csv.AppendLine("用户名,姓名,角色,管辖范围代码,管辖范围,所属部门,状态,双因素认证");
-            foreach (var summary in rows.Select(AccountUseCases.ToSummary))
-            {
-                csv.AppendLine(string.Join(",",
-                    Cell(summary.UserName), Cell(summary.DisplayName), Cell(summary.RoleName), Cell(summary.RegionCode),
-                    Cell(summary.RegionName), Cell(summary.DepartmentName), Cell(summary.IsDisabled ? "已停用" : "正常"),
-                    Cell(summary.TwoFactorEnabled ? "已启用" : "未启用")));
-            }
-
             await db.RecordAsync(AccountUseCases.ExportEvent(rows.Count), ct);
-            var name = $"accounts-{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.csv";
-            return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", name);
+            var name = $"accounts-{clock.GetUtcNow().ToOffset(Gongjiang.Web.Platform.ChinaTime.Offset):yyyyMMdd-HHmm}.csv";
+            return TableDownload.File(ExportFormat.Csv, Table, rows.Select(AccountUseCases.ToSummary), name, "账户清单", ct);
         }).RequireAuthorization(Permissions.AccountsManage).ExcludeFromDescription();
         return app;
     }
 
     /// <summary>Quotes a CSV cell and defuses spreadsheet formula injection (OWASP: leading = + - @ tab CR).</summary>
-    public static string Cell(string? value)
-    {
-        value = SpreadsheetText.Defuse(value);
-        return "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
+    public static string Cell(string? value) => SpreadsheetWriter.CsvText(value);
 }

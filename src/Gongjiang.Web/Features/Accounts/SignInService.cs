@@ -41,7 +41,11 @@ public sealed class SignInService(
     /// <summary>The second-factor step's lockout (the password was right, so nothing is given away).</summary>
     public const string TwoFactorLocked = "验证码连续错误次数过多，账户已锁定15分钟，请稍后再试或联系系统管理员解锁";
 
-    private static string? s_dummyHash;
+    /// <summary>
+    /// One dummy hash per password hasher (a singleton of each host), made with that hasher's own cost — a hash made
+    /// by another host with other settings (e.g. the test suite's cheap hashing) would make refusals fast again.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IPasswordHasher<AppUser>, string> DummyHashes = [];
 
     /// <summary>What the person signing in is told.</summary>
     public static string Message(SignInOutcome outcome) => outcome switch
@@ -73,7 +77,7 @@ public sealed class SignInService(
             outcome = From(result);
         }
 
-        await AuditAsync(userName, user?.Id, outcome.Value, user is not null, "页面登录", ct);
+        await AuditAsync(userName, user, outcome.Value, user is not null, "页面登录", ct);
         return outcome.Value;
     }
 
@@ -89,7 +93,7 @@ public sealed class SignInService(
         var outcome = user.IsDisabled
             ? SignInOutcome.Disabled
             : From(await signIn.TwoFactorAuthenticatorSignInAsync(NormalizeCode(code), isPersistent: false, rememberClient: false));
-        await AuditAsync(user.UserName ?? "", user.Id, outcome, known: true, "动态验证码", ct);
+        await AuditAsync(user.UserName ?? "", user, outcome, known: true, "动态验证码", ct);
         return outcome;
     }
 
@@ -115,7 +119,7 @@ public sealed class SignInService(
 
         if (outcome != SignInOutcome.Succeeded || user is null)
         {
-            await AuditAsync(userName, user?.Id, outcome.Value, user is not null, "令牌接口", ct);
+            await AuditAsync(userName, user, outcome.Value, user is not null, "令牌接口", ct);
             return (outcome.Value, null, default);
         }
 
@@ -126,7 +130,7 @@ public sealed class SignInService(
         ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(SessionStore.Claim, session));
         var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expires }, IdentityConstants.BearerScheme);
         var token = options.BearerTokenProtector.Protect(ticket);
-        await AuditAsync(userName, user.Id, outcome.Value, known: true, "令牌接口", ct);
+        await AuditAsync(userName, user, outcome.Value, known: true, "令牌接口", ct);
         return (outcome.Value, token, expires);
     }
 
@@ -143,8 +147,9 @@ public sealed class SignInService(
         if (refused is not null)
         {
             var dummy = new AppUser();
-            s_dummyHash ??= users.PasswordHasher.HashPassword(dummy, Convert.ToBase64String(RandomNumberGenerator.GetBytes(16)));
-            _ = users.PasswordHasher.VerifyHashedPassword(dummy, s_dummyHash, password);
+            var hasher = users.PasswordHasher;
+            var dummyHash = DummyHashes.GetValue(hasher, h => h.HashPassword(new AppUser(), Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+            _ = hasher.VerifyHashedPassword(dummy, dummyHash, password);
         }
 
         return refused;
@@ -159,12 +164,15 @@ public sealed class SignInService(
         : result.IsNotAllowed ? SignInOutcome.Disabled
         : SignInOutcome.Failed;
 
-    private Task AuditAsync(string userName, string? userId, SignInOutcome outcome, bool known, string channel, CancellationToken ct) =>
+    /// <summary>A sign-in is recorded with the account's own role and jurisdiction (the request has no actor yet).</summary>
+    private Task AuditAsync(string userName, AppUser? user, SignInOutcome outcome, bool known, string channel, CancellationToken ct) =>
         db.RecordAsync(new AuditEvent(
             AuditActions.SignIn,
             nameof(AppUser),
-            userId,
+            user?.Id,
             outcome is SignInOutcome.Succeeded or SignInOutcome.RequiresTwoFactor ? AuditOutcomes.Succeeded : AuditOutcomes.Failed,
             $"{channel}：{Reason(outcome, known)}",
-            ActorNameOverride: userName.Length > 64 ? userName[..64] : userName), ct);
+            ActorNameOverride: userName.Length > 64 ? userName[..64] : userName,
+            ActorRoleOverride: user?.Role,
+            ActorJurisdictionOverride: user?.RegionCode), ct);
 }

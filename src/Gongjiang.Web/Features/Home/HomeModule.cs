@@ -13,6 +13,5 @@ internal sealed class HomeModule : IModule
     public IEnumerable<NavItem> Menu =>
     [
         new("/", "首页", _ => true, 0),
-        new("/scalar", "接口文档", a => a.IsAuthenticated, 91),
     ];
 }

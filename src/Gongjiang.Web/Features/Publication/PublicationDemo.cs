@@ -1,6 +1,7 @@
 using Gongjiang.Core.Access;
 using Gongjiang.Core.Publication;
 using Gongjiang.Web.Features.Registry.Lifecycle;
+using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
@@ -40,7 +41,7 @@ internal static class PublicationDemo
             {
                 foreach (var action in new[] { "Nominate", "Verify", "List" })
                 {
-                    var errors = await LifecycleUseCases.ApplyAsync(db, person, new LifecycleRequest { Action = action, Note = "演示：依据荣誉证书核实" }, listedAt, ct);
+                    var errors = await LifecycleUseCases.ApplyAsync(db, person, new LifecycleRequest { Action = action, Note = "演示：依据荣誉证书核实" }, confirmed: false, listedAt, ct);
                     if (errors is not { IsEmpty: true })
                     {
                         return;
@@ -53,7 +54,7 @@ internal static class PublicationDemo
             var (id, _) = await PublicationUseCases.PrepareAsync(db, period.Key, preparedAt, ct);
             if (id is not null)
             {
-                await PublicationUseCases.StartNoticeAsync(db, id.Value, new PublicationOptions(), preparedAt, ct);
+                await PublicationUseCases.StartNoticeAsync(db, id.Value, new PublicationOptions(), Confirmation.Api("演示：名单已核对，按季度公示"), preparedAt, ct);
                 await AsAsync(services, reviewer, approver => PublicationUseCases.ApproveAsync(approver, id.Value, clock, ct));
             }
         });

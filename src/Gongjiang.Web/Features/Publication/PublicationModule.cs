@@ -18,6 +18,9 @@ namespace Gongjiang.Web.Features.Publication;
 
 public sealed record PrepareRequest(string? Period);
 
+/// <summary>The reason of an irreversible or public step (开始公示, 撤回公示, 删除草稿): at least five characters.</summary>
+public sealed record ReasonRequest(string? Reason);
+
 /// <summary>Decision: Upheld (异议成立) or Rejected (异议不成立); Reason is required.</summary>
 public sealed record DecisionRequest(string? Decision, string? Reason)
 {
@@ -62,8 +65,8 @@ internal sealed class PublicationModule : IModule
     [
         new("/publications", "名单公布", a => a.Can(P.PublicationManage), 20),
         new("/feeds/talents", "部门名单", a => a.Can(P.FeedRead), 21),
-        new("/public/talents", "领军人才名单", _ => true, 22),
-        new("/public/publications", "公示与公布", _ => true, 23),
+        new("/public/talents", "领军人才名单", _ => true, 22, Navigation.PublicGroup),
+        new("/public/publications", "公示与公布", _ => true, 23, Navigation.PublicGroup),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration) =>
@@ -99,10 +102,16 @@ internal sealed class PublicationModule : IModule
         group.MapGet("/{id:guid}", async Task<Results<Ok<PublicationDto>, ProblemHttpResult>> (Guid id, GongjiangDbContext db, CancellationToken ct) =>
             await db.Set<Data.Publication>().AsNoTracking().Of(db.Actor.Jurisdiction).FirstOrDefaultAsync(p => p.Id == id, ct) is { } p
                 ? TypedResults.Ok(PublicationDto.From(p)) : Problems.NotFound("该公布")).WithSummary("一期公布");
-        group.MapDelete("/{id:guid}", async (Guid id, GongjiangDbContext db, CancellationToken ct) =>
-            Outcome(await PublicationUseCases.DeleteDraftAsync(db, id, ct))).WithSummary("删除草稿");
-        group.MapPost("/{id:guid}/notice", async (Guid id, GongjiangDbContext db, IOptions<PublicationOptions> options, TimeProvider clock, CancellationToken ct) =>
-            Outcome(await PublicationUseCases.StartNoticeAsync(db, id, options.Value, clock, ct))).WithSummary("开始公示：新增人员向社会公示，公示期按工作日计算");
+        group.MapDelete("/{id:guid}", async (Guid id, string? reason, GongjiangDbContext db, CancellationToken ct) =>
+            Outcome(await PublicationUseCases.DeleteDraftAsync(db, id, Confirmation.Api(reason), ct))).WithSummary("删除草稿（?reason= 理由，不少于5个字）");
+        group.MapPost("/{id:guid}/notice", async (Guid id, ReasonRequest? request, GongjiangDbContext db, IOptions<PublicationOptions> options, TimeProvider clock, CancellationToken ct) =>
+            Outcome(await PublicationUseCases.StartNoticeAsync(db, id, options.Value, Confirmation.Api(request?.Reason), clock, ct)))
+            .WithSummary("开始公示（reason：理由，不少于5个字）：新增人员向社会公示，公示期按工作日计算");
+        group.MapPost("/{id:guid}/withdraw", async (Guid id, ReasonRequest? request, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
+            Outcome(await PublicationUseCases.WithdrawNoticeAsync(db, id, Confirmation.Api(request?.Reason), clock, ct)))
+            .WithSummary("撤回公示（reason：理由，不少于5个字）：退回草稿，新增人员不再公开");
+        group.MapPost("/{id:guid}/refresh", async (Guid id, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
+            Outcome(await PublicationUseCases.RefreshDraftAsync(db, id, clock, ct))).WithSummary("刷新名单：按数据库现状重新生成草稿的名单和变化");
         group.MapPost("/{id:guid}/approve", async (Guid id, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
             Outcome(await PublicationUseCases.ApproveAsync(db, id, clock, ct))).WithSummary("复核公布：公示期满、异议均已处理，由编制人以外的经办人复核");
         group.MapGet("/{id:guid}/objections", async Task<Results<Ok<List<ObjectionDto>>, ProblemHttpResult>> (Guid id, GongjiangDbContext db, CancellationToken ct) =>
@@ -110,8 +119,8 @@ internal sealed class PublicationModule : IModule
                 ? TypedResults.Ok(await ObjectionsOfAsync(db, id, ct))
                 : Problems.NotFound("该公布")).WithSummary("该期公示收到的异议");
         group.MapPost("/objections/{objectionId:guid}/decision", async (Guid objectionId, DecisionRequest request, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-            Outcome(await PublicationUseCases.DecideObjectionAsync(db, objectionId, request.Parsed, request.Reason, clock, ct), "该异议"))
-            .WithSummary("处理异议：Upheld（成立，移出名单）或 Rejected（不成立），须写明理由");
+            Outcome(await PublicationUseCases.DecideObjectionAsync(db, objectionId, request.Parsed, request.Reason, confirmed: true, clock, ct), "该异议"))
+            .WithSummary("处理异议：Upheld（成立，移出名单；理由不少于5个字）或 Rejected（不成立），须写明理由");
     }
 
     internal static async Task<List<ObjectionDto>> ObjectionsOfAsync(GongjiangDbContext db, Guid publicationId, CancellationToken ct)

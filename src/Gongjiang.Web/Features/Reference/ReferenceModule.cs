@@ -19,7 +19,7 @@ internal sealed class ReferenceModule : IModule
 
     public string Title => "代码表";
 
-    public IEnumerable<NavItem> Menu => [new("/reference", "代码表", _ => true, 90)];
+    public IEnumerable<NavItem> Menu => [new("/reference", "代码表", _ => true, 90, Navigation.PublicGroup)];
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {

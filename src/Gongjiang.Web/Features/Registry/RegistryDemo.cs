@@ -18,7 +18,7 @@ internal static class RegistryDemo
     public static async Task SeedAsync(GongjiangDbContext db, IdNumberProtector protector, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (!await db.Set<Enterprise>().IgnoreQueryFilters().AnyAsync(e => e.Id == DemoData.ShenzhenEnterpriseId, ct))
+        if (!await db.Set<Enterprise>().AnyAsync(e => e.Id == DemoData.ShenzhenEnterpriseId, ct))
         {
             db.Set<Enterprise>().AddRange(
                 new Enterprise { Id = DemoData.ShenzhenEnterpriseId, Name = "深圳市鹏城精密制造有限公司", CreditCode = DemoData.CreditCode("440306", "MA5DPC01"), OwnershipType = OwnershipType.Private, RegionCode = "440306", UpdatedAt = now },
@@ -49,8 +49,8 @@ internal static class RegistryDemo
                 new Honor { PersonId = DemoData.ShenzhenMetroPersonId, RegionCode = "440304", EnterpriseId = DemoData.ShenzhenMetroId, Type = HonorType.NationalMayDayLaborMedal, Year = 2016, AwardingBody = "中华全国总工会", CreatedAt = now },
                 new SpecialAllowance { PersonId = DemoData.GuangzhouPersonId, RegionCode = "440112", EnterpriseId = DemoData.GuangzhouEnterpriseId, Level = SpecialAllowanceLevel.StateCouncil, Year = 2018, AwardingBody = "国务院", CreatedAt = now });
             await db.SaveChangesAsync(ct);
-            var persons = await db.Set<Person>().IgnoreQueryFilters().ToListAsync(ct);
-            await Determination.RecomputeAsync(db, persons, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime), ct);
+            var persons = await db.Set<Person>().ToListAsync(ct);
+            await Determination.RecomputeAsync(db, persons, Platform.ChinaTime.Today(clock), ct);
             await db.SaveChangesAsync(ct);
         }
     }

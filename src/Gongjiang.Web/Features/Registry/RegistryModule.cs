@@ -49,6 +49,7 @@ internal sealed class RegistryModule : IModule
         services.AddSingleton(sp => IdNumberProtector.Load(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<PlatformSettings>()));
         services.AddRegistryImports();
         services.AddRegistryFacts();
+        services.AddHostedService<Imports.ImportRecovery.AtStart>();
     }
 
     /// <summary>The ID-number keys (<c>Registry:IdHashKey</c>, <c>Registry:IdEncryptionKey</c>) are required outside demo mode.</summary>

@@ -20,12 +20,17 @@ public sealed record AccessScope(bool Allowed, string RegionPrefix, string? Depa
             return Everything;
         }
 
+        var prefix = actor.Jurisdiction.Prefix;
+        if (!actor.IsAuthenticated && actor.Role == Roles.PublicSubmitter && actor.Jurisdiction.Code != Gongjiang.Core.Access.Jurisdiction.CountryCode)
+        {
+            return new AccessScope(true, prefix, null, null, null); // one jurisdiction, for the one submission it writes
+        }
+
         if (!actor.IsAuthenticated || actor.Role is null)
         {
             return None;
         }
 
-        var prefix = actor.Jurisdiction.Prefix;
         return actor.Role switch
         {
             Roles.Administrator or Roles.Supervisor or Roles.Clerk => new AccessScope(true, prefix, null, null, null),

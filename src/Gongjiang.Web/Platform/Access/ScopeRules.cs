@@ -27,7 +27,9 @@ public sealed class ScopeRule<T>
 
     /// <summary>
     /// Records for which this is true are published to everyone, the anonymous public included (e.g. a publication of
-    /// the leading-talent database once it is in its notice period or final). Reads only: writes stay scoped.
+    /// the leading-talent database once it is in its notice period or final). They are read through their own query
+    /// source, <see cref="Data.ScopeEscapes.PublicView{T}"/> (public pages, feeds and APIs), never by widening the office
+    /// queries: a clerk's list of publications shows their own jurisdiction's, not every region's public ones.
     /// </summary>
     public Expression<Func<T, bool>>? Public { get; init; }
 }
@@ -83,6 +85,13 @@ public static class ScopeRules
         return check is not null;
     }
 
+    /// <summary>Whether the scope may write the entity (its type's write rule; an unscoped type always).</summary>
+    public static bool IsWritable(object entity, AccessScope scope)
+    {
+        TryCheck(entity, scope, out var inScope);
+        return inScope;
+    }
+
     /// <summary>
     /// Narrows a query to the rows the scope may write (the write rule: no public or bound-reader widening). Used by
     /// the bulk helpers (<see cref="Data.ScopeEscapes"/>) before an <c>ExecuteUpdate</c>/<c>ExecuteDelete</c>.
@@ -103,6 +112,19 @@ public static class ScopeRules
 
         var constant = Expression.Constant(scope);
         return query.Where(Build(rule, name => Expression.Property(constant, name), reading: false));
+    }
+
+    /// <summary>The rows of the type's <see cref="ScopeRule{T}.Public"/> predicate (none when it declares none).</summary>
+    public static IQueryable<T> WherePublic<T>(this IQueryable<T> query)
+        where T : class
+    {
+        ScopeRule<T>? rule;
+        lock (Gate)
+        {
+            rule = DeclaredRules.TryGetValue(typeof(T), out var r) ? (ScopeRule<T>)r : null;
+        }
+
+        return rule?.Public is { } isPublic ? query.Where(isPublic) : query.Where(_ => false);
     }
 
     /// <summary>Whether the entity type declares a scope rule.</summary>
@@ -168,9 +190,8 @@ public static class ScopeRules
 
         return Lambda(body);
 
-        // || public(e), for reads.
-        Expression<Func<T, bool>> Lambda(Expression scoped) => Expression.Lambda<Func<T, bool>>(
-            reading && rule.Public is not null ? Expression.OrElse(Replace(rule.Public), scoped) : scoped, e);
+        // Public rows are not added here: they have their own query source (ScopeEscapes.PublicView).
+        Expression<Func<T, bool>> Lambda(Expression scoped) => Expression.Lambda<Func<T, bool>>(scoped, e);
     }
 
     private sealed class ParameterReplacer(ParameterExpression from, ParameterExpression to) : ExpressionVisitor

@@ -68,17 +68,51 @@ internal sealed class GongjiangExceptionHandler(IServiceScopeFactory scopes, ILo
     }
 }
 
-/// <summary>A plain Chinese error page for page requests, written where the Razor UI cannot render (errors, status codes).</summary>
+/// <summary>
+/// The Chinese error page for page requests, written where the Razor pages cannot render (errors, status codes of
+/// unknown addresses, rate limits): the same header and menu as every page (<see cref="Ui.ErrorDocument"/>).
+/// </summary>
 internal static class ErrorPage
 {
-    public static Task WriteAsync(HttpResponse response, string title, string detail, CancellationToken ct)
+    public static Task WriteAsync(HttpResponse response, string title, string detail, CancellationToken ct) =>
+        WriteAsync(response, title, detail, null, null, ct);
+
+    /// <summary>The page with a link back (e.g. “返回登录”) besides 返回首页.</summary>
+    public static async Task WriteAsync(HttpResponse response, string title, string detail, string? backHref, string? backText, CancellationToken ct)
     {
+        var context = response.HttpContext;
         response.ContentType = "text/html; charset=utf-8";
-        var t = System.Net.WebUtility.HtmlEncode(title);
-        var d = System.Net.WebUtility.HtmlEncode(detail);
-        return response.WriteAsync(
-            "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-            $"<title>{t} - 工匠平台</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main id=\"main\" class=\"page narrow\">" +
-            $"<h1>{t}</h1><p data-testid=\"error-detail\">{d}</p><p><a href=\"/\">返回首页</a></p></main></body></html>", ct);
+        var actor = Identity.Actor.FromPrincipal(context.User);
+        (string Field, string Value)? token = null;
+        if (actor.IsAuthenticated && !response.HasStarted)
+        {
+            try
+            {
+                var tokens = context.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().GetAndStoreTokens(context);
+                token = tokens.RequestToken is { } value ? (tokens.FormFieldName, value) : null;
+            }
+            catch (InvalidOperationException)
+            {
+                // No sign-out button then; the rest of the page still renders.
+            }
+        }
+
+        var parameters = new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            [nameof(Ui.ErrorDocument.Title)] = title,
+            [nameof(Ui.ErrorDocument.Detail)] = detail,
+            [nameof(Ui.ErrorDocument.Actor)] = actor,
+            [nameof(Ui.ErrorDocument.CurrentPath)] = context.Request.Path.Value,
+            [nameof(Ui.ErrorDocument.RequestToken)] = token,
+            [nameof(Ui.ErrorDocument.BackHref)] = backHref,
+            [nameof(Ui.ErrorDocument.BackText)] = backText,
+        };
+        await using var renderer = new Microsoft.AspNetCore.Components.Web.HtmlRenderer(context.RequestServices, context.RequestServices.GetRequiredService<ILoggerFactory>());
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<Ui.ErrorDocument>(Microsoft.AspNetCore.Components.ParameterView.FromDictionary(parameters));
+            return output.ToHtmlString();
+        });
+        await response.WriteAsync(html, ct);
     }
 }

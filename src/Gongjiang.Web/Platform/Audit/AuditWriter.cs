@@ -102,7 +102,7 @@ public sealed class AuditWriter(AuditKey key, TimeProvider clock)
             var now = AuditChain.TruncateToMicroseconds(clock.GetUtcNow());
             var actor = current.Actor;
 
-            AuditEntry Next(string action, string entityType, string? entityId, string? before, string? after, string outcome, string? detail, string? actorName)
+            AuditEntry Next(string action, string entityType, string? entityId, string? before, string? after, string outcome, string? detail, string? actorName, AuditEvent? evt = null)
             {
                 var entry = new AuditEntry
                 {
@@ -111,8 +111,8 @@ public sealed class AuditWriter(AuditKey key, TimeProvider clock)
                     UtcOffsetMinutes = (int)ChinaOffset.TotalMinutes,
                     ActorId = actor.UserId,
                     ActorName = actorName ?? (actor.IsAuthenticated ? actor.UserName : actor.DisplayName),
-                    ActorRole = actor.Role,
-                    ActorJurisdiction = actor.IsAuthenticated ? actor.Jurisdiction.Code : null,
+                    ActorRole = evt?.ActorRoleOverride ?? actor.Role,
+                    ActorJurisdiction = evt?.ActorJurisdictionOverride ?? (actor.IsAuthenticated ? actor.Jurisdiction.Code : null),
                     Action = action,
                     EntityType = entityType,
                     EntityId = entityId,
@@ -136,7 +136,7 @@ public sealed class AuditWriter(AuditKey key, TimeProvider clock)
 
             foreach (var evt in events)
             {
-                entries.Add(Next(evt.Action, evt.EntityType, evt.EntityId, null, null, evt.Outcome, evt.Detail, evt.ActorNameOverride));
+                entries.Add(Next(evt.Action, evt.EntityType, evt.EntityId, null, null, evt.Outcome, evt.Detail, evt.ActorNameOverride, evt));
             }
 
             db.AuditEntries.AddRange(entries);

@@ -32,9 +32,11 @@ internal static class Commands
             switch (command)
             {
                 case "migrate":
-                    var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
-                    await db.Database.MigrateAsync();
+                    var pending = await MigrationState.PendingAsync(db, CancellationToken.None);
+                    await MigrationState.MigrateAsync(db, CancellationToken.None);
+                    var origin = await DatabaseOrigin.MarkAfterMigrateAsync(db, CancellationToken.None);
                     Console.WriteLine(pending.Count == 0 ? "数据库结构已是最新，无需升级。" : $"已应用 {pending.Count} 个数据库迁移：{string.Join(", ", pending)}");
+                    Console.WriteLine(origin == DatabaseOrigin.Production ? "数据库用途：生产（演示模式不会向其写入演示数据）。" : "数据库用途：演示。");
                     return 0;
                 case "create-admin":
                     return await CreateAdminAsync(scope.ServiceProvider, config);
@@ -44,7 +46,8 @@ internal static class Commands
                     return result.Intact ? 0 : 1;
                 default:
                     Console.WriteLine("""
-                        用法：dotnet run --project src/Gongjiang.Web -- <命令> [选项]
+                        用法：Gongjiang.Web <命令> [选项]（源码：dotnet run --project src/Gongjiang.Web --no-launch-profile -- <命令> [选项]）
+                          （不带命令）                  启动网站；--demo 为演示模式（写入演示账户与演示数据，不会写入生产数据库）
                           migrate                       升级数据库结构（生产环境部署新版本时运行）
                           create-admin --user 用户名 --region 行政区划代码 [--name 姓名]
                                                         创建系统管理员；密码取自环境变量 GONGJIANG_ADMIN_PASSWORD，未设置时从标准输入读取
@@ -93,7 +96,7 @@ internal static class Commands
         }
 
         var db = services.GetRequiredService<GongjiangDbContext>();
-        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        if ((await MigrationState.PendingAsync(db, CancellationToken.None)).Count > 0)
         {
             Console.Error.WriteLine("数据库结构不是最新，请先运行 migrate。");
             return 1;
@@ -135,17 +138,29 @@ internal static class Commands
 
         if (settings.DemoMode)
         {
-            await db.Database.MigrateAsync();
+            // Demo data never goes into a production database, nor into one that holds other data (DatabaseOrigin).
+            var refusal = await DatabaseOrigin.RefuseDemoBeforeMigrateAsync(db, CancellationToken.None);
+            if (refusal is null)
+            {
+                await MigrationState.MigrateAsync(db, CancellationToken.None);
+                refusal = await DatabaseOrigin.ClaimForDemoAsync(db, CancellationToken.None);
+            }
+
+            if (refusal is not null)
+            {
+                throw new InvalidOperationException(refusal);
+            }
+
             await ModuleCatalog.SeedDemoAsync(new DemoSeed(scope.ServiceProvider, db, settings, app.Configuration,
                 scope.ServiceProvider.GetRequiredService<TimeProvider>()), CancellationToken.None);
             return;
         }
 
-        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        var pending = await MigrationState.PendingAsync(db, CancellationToken.None);
         if (pending.Count > 0)
         {
             throw new InvalidOperationException(
-                $"数据库结构不是最新（待应用 {pending.Count} 个迁移）。生产环境不会自动升级，请先运行：dotnet run --project src/Gongjiang.Web -- migrate");
+                $"数据库结构不是最新（待应用 {pending.Count} 个迁移）。生产环境不会自动升级，请先运行 migrate 命令（发布包：Gongjiang.Web migrate；源码：dotnet run --project src/Gongjiang.Web --no-launch-profile -- migrate）。");
         }
     }
 
@@ -163,6 +178,11 @@ internal static class Commands
         if (!settings.DemoMode)
         {
             Console.WriteLine("  生产模式：无默认账户。首个管理员请用 create-admin 命令创建。");
+            if (app.Services.GetRequiredService<Security.DataProtectionCertificate>().Certificate is null)
+            {
+                Console.WriteLine("  警告：未配置 DataProtection:CertificatePath，数据保护密钥（登录凭据的签名密钥）以明文存于数据库。请配置含私钥的证书。");
+            }
+
             return;
         }
 

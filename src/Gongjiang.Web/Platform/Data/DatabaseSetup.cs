@@ -24,7 +24,11 @@ public sealed class PlatformSettings
     /// <summary><c>Data:Folder</c>: local folder for the SQLite file and demo-mode secrets.</summary>
     public required string DataFolder { get; init; }
 
-    /// <summary><c>Demo:Enabled</c>: migrate on start, seed demo data and demo accounts.</summary>
+    /// <summary>
+    /// <c>Demo:Enabled</c> (or <c>--demo</c>): migrate on start, seed demo data and demo accounts (never into a database
+    /// that holds other data or was made by <c>migrate</c>, see <see cref="DatabaseOrigin"/>). When not set: on only in
+    /// the Development environment on SQLite, which is what <c>dotnet run --project src/Gongjiang.Web</c> starts.
+    /// </summary>
     public bool DemoMode { get; init; }
 
     /// <summary><c>Demo:Password</c>: the one password of every demo account.</summary>
@@ -56,7 +60,7 @@ public sealed class PlatformSettings
             Provider = provider,
             ConnectionString = connection,
             DataFolder = folder,
-            DemoMode = configuration.GetValue("Demo:Enabled", false),
+            DemoMode = configuration.GetValue<bool?>("Demo:Enabled") ?? (environment.IsDevelopment() && provider == DatabaseProvider.Sqlite),
             DemoPassword = configuration["Demo:Password"] is { Length: > 0 } p ? p : "Gongjiang@2026",
         };
     }
@@ -97,6 +101,10 @@ internal static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString);
+
+                // SQLite changes a column's type by rebuilding the table, between PRAGMA foreign_keys switches that
+                // cannot run in a transaction (migration InstantsAsUtcTicks); EF warns at every such migration.
+                options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning));
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString);

@@ -16,9 +16,19 @@ public sealed class PostgresGongjiangDbContext(DbContextOptions<PostgresGongjian
     }
 }
 
-/// <summary>The context on SQLite (the embedded default); its migrations are in Migrations/Sqlite.</summary>
+/// <summary>
+/// The context on SQLite (the embedded default); its migrations are in Migrations/Sqlite. Instants are stored as UTC
+/// ticks so that they order and compare in SQL (<see cref="SqliteInstants"/>).
+/// </summary>
 public sealed class SqliteGongjiangDbContext(DbContextOptions<SqliteGongjiangDbContext> options, ICurrentActor current, AuditWriter? audit = null)
-    : GongjiangDbContext(options, current, audit);
+    : GongjiangDbContext(options, current, audit)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        SqliteInstants.Configure(configurationBuilder);
+    }
+}
 
 /// <summary>
 /// Lets <c>dotnet ef migrations add X --project src/Gongjiang.Web --context PostgresGongjiangDbContext

@@ -31,10 +31,18 @@ public static class ScopeEscapes
     }
 
     /// <summary>
+    /// The public query source: the rows of <typeparamref name="T"/> its scope rule declares public
+    /// (<see cref="ScopeRule{T}.Public"/>), whoever asks — for public pages, feeds and APIs, which select public columns
+    /// only. Office queries never see these rows unless they are in the actor's own scope.
+    /// </summary>
+    public static IQueryable<T> PublicView<T>(this GongjiangDbContext db)
+        where T : class => db.Set<T>().IgnoreQueryFilters().WherePublic();
+
+    /// <summary>
     /// A set-based update of the rows of <paramref name="query"/> — which must all be writable by the actor: if any row
     /// the query selects is outside the actor's write scope, nothing is changed, <see cref="ScopeViolationException"/>
     /// is thrown (403, audited). Otherwise the rows are updated and one audit entry names the change, the filter and
-    /// the count, in the caller's transaction (the entry is saved at once, with any other pending change).
+    /// the count, in the caller's transaction (the entry is saved with the unit of work's pending changes, or at once when there are none).
     /// </summary>
     public static async Task<int> UpdateInScopeAsync<T>(this GongjiangDbContext db, IQueryable<T> query,
         Action<UpdateSettersBuilder<T>> setters, string description, CancellationToken ct)
@@ -42,7 +50,7 @@ public static class ScopeEscapes
     {
         var writable = await CheckWritableAsync(db, query, description, ct);
         var count = await writable.ExecuteUpdateAsync(setters, ct);
-        await db.RecordAsync(new AuditEvent(AuditActions.Update, typeof(T).Name, null, Detail: $"{description}（批量修改{count}条）"), ct);
+        await AuditAsync(db, new AuditEvent(AuditActions.Update, typeof(T).Name, null, Detail: $"{description}（批量修改{count}条）"), ct);
         return count;
     }
 
@@ -52,7 +60,7 @@ public static class ScopeEscapes
     {
         var writable = await CheckWritableAsync(db, query, description, ct);
         var count = await writable.ExecuteDeleteAsync(ct);
-        await db.RecordAsync(new AuditEvent(AuditActions.Delete, typeof(T).Name, null, Detail: $"{description}（批量删除{count}条）"), ct);
+        await AuditAsync(db, new AuditEvent(AuditActions.Delete, typeof(T).Name, null, Detail: $"{description}（批量删除{count}条）"), ct);
         return count;
     }
 
@@ -62,6 +70,21 @@ public static class ScopeEscapes
     /// </summary>
     internal static Task<int> UpdateTelemetryAsync<T>(this IQueryable<T> query, Action<UpdateSettersBuilder<T>> setters, CancellationToken ct)
         where T : class => query.ExecuteUpdateAsync(setters, ct);
+
+    /// <summary>
+    /// The bulk change's audit entry: with the unit of work's pending changes when there are any (the caller saves
+    /// them, and the entry commits with them — an import batch is not saved half-way), else at once.
+    /// </summary>
+    private static Task AuditAsync(GongjiangDbContext db, AuditEvent evt, CancellationToken ct)
+    {
+        if (db.ChangeTracker.HasChanges())
+        {
+            db.Audit(evt);
+            return Task.CompletedTask;
+        }
+
+        return db.RecordAsync(evt, ct);
+    }
 
     private static async Task<IQueryable<T>> CheckWritableAsync<T>(GongjiangDbContext db, IQueryable<T> query, string description, CancellationToken ct)
         where T : class

@@ -17,6 +17,14 @@ public sealed record Actor(
 {
     public static Actor Anonymous { get; } = new(null, "anonymous", "社会公众", null, Jurisdiction.Country, null, null, null);
 
+    /// <summary>
+    /// The anonymous public writing one submission (an 异议) into the jurisdiction it concerns: its scope is that
+    /// jurisdiction only, it holds no permission, and the audit record names the purpose (and the client address).
+    /// Not a system actor, whose scope is the whole country.
+    /// </summary>
+    public static Actor PublicSubmission(Jurisdiction jurisdiction, string purpose) =>
+        new(null, "public", "社会公众（" + purpose + "）", Roles.PublicSubmitter, jurisdiction, null, null, null);
+
     public static Actor System(string reason) => new(null, "system", "系统（" + reason + "）", null, Jurisdiction.Country, null, null, null, true);
 
     public bool IsAuthenticated => UserId is not null;

@@ -10,6 +10,12 @@ public static class Roles
     public const string Supervisor = "Supervisor";
     public const string Administrator = "Administrator";
 
+    /// <summary>
+    /// Not an account's role: the anonymous public submitting something (an 异议) into one jurisdiction
+    /// (<see cref="Actor.PublicSubmission"/>). No permission is granted to it and no account can have it.
+    /// </summary>
+    public const string PublicSubmitter = "PublicSubmitter";
+
     public static readonly IReadOnlyList<string> All =
         [Worker, Employer, Clerk, DepartmentOfficer, Supervisor, Administrator];
 

@@ -43,6 +43,12 @@ public interface IModule
     /// <summary>The module's menu entries and who sees them.</summary>
     IEnumerable<NavItem> Menu => [];
 
+    /// <summary>
+    /// The Chinese names of the module's stored types and audit events (entity class name → name), shown in the audit
+    /// log; a test requires one for every entity type of the model.
+    /// </summary>
+    IReadOnlyDictionary<string, string> AuditNames => new Dictionary<string, string>();
+
     /// <summary>Demo mode only: the module's demo data, seeded in <see cref="ModuleCatalog.All"/> order, idempotently.</summary>
     Task SeedDemoAsync(DemoSeed seed, CancellationToken ct) => Task.CompletedTask;
 }

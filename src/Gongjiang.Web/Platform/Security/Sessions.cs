@@ -85,7 +85,7 @@ public sealed class SessionStore(IServiceScopeFactory scopes, TimeProvider clock
     /// <summary>Ends one session (logout): deletes its row; this node forgets it at once, others within the check interval.</summary>
     public async Task EndAsync(GongjiangDbContext db, string userId, string sessionId, CancellationToken ct)
     {
-        await db.Set<IdentityUserToken<string>>().Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == sessionId).ExecuteDeleteAsync(ct);
+        await db.DeleteInScopeAsync(db.Set<IdentityUserToken<string>>().Where(t => t.UserId == userId && t.LoginProvider == Provider && t.Name == sessionId), "退出登录：结束本会话", ct);
         _looks.TryRemove(sessionId, out _);
     }
 

@@ -62,10 +62,8 @@ internal static class SignInRateLimit
                 }
                 else
                 {
-                    response.ContentType = "text/html; charset=utf-8";
-                    await response.WriteAsync(
-                        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>请求过于频繁 - 工匠平台</title></head>" +
-                        "<body><main><h1>请求过于频繁</h1><p>" + message + "</p><p><a href=\"" + (objection ? "/public/publications" : "/account/login") + "\">" + (objection ? "返回公示名单" : "返回登录") + "</a></p></main></body></html>", ct);
+                    await Api.ErrorPage.WriteAsync(response, "请求过于频繁", message,
+                        objection ? "/public/publications" : "/account/login", objection ? "返回公示名单" : "返回登录", ct);
                 }
             };
         });

@@ -2,8 +2,11 @@ using Gongjiang.Web.Platform.Identity;
 
 namespace Gongjiang.Web.Platform.Ui;
 
-/// <summary>A menu entry, who sees it, and where it sorts (modules number their entries: see <see cref="Navigation"/>).</summary>
-public sealed record NavItem(string Href, string Label, Func<Actor, bool> Visible, int Order);
+/// <summary>
+/// A menu entry, who sees it, and where it sorts (modules number their entries: see <see cref="Navigation"/>). Entries
+/// with a <paramref name="Group"/> are gathered under that name in the menu of signed-in users (so it fits on one line).
+/// </summary>
+public sealed record NavItem(string Href, string Label, Func<Actor, bool> Visible, int Order, string? Group = null);
 
 /// <summary>
 /// The menu: every module's entries (<see cref="Modules.IModule.Menu"/>) in <see cref="NavItem.Order"/>, showing what
@@ -16,6 +19,17 @@ public static class Navigation
         [.. Modules.ModuleCatalog.All.SelectMany(m => m.Menu).OrderBy(i => i.Order)]);
 
     public static IReadOnlyList<NavItem> Items => AllItems.Value;
+
+    /// <summary>The group of the public pages in a signed-in user's menu.</summary>
+    public const string PublicGroup = "公开信息";
+
+    /// <summary>
+    /// Who sees the 接口文档 link (in the header, beside 我的账户): the roles whose work has an API — administrator,
+    /// window clerk, department officer, supervisor and employer (roster imports, feeds, statistics). Workers and the
+    /// public work on the pages only.
+    /// </summary>
+    public static bool ApiDocsVisible(Actor actor) =>
+        actor.Role is Roles.Administrator or Roles.Clerk or Roles.DepartmentOfficer or Roles.Supervisor or Roles.Employer;
 
     public static IEnumerable<NavItem> For(Actor actor) => Items.Where(i => i.Visible(actor));
 }

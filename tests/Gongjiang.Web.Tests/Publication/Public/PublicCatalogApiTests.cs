@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Web.Tests.Publication.Public;
 
 /// <summary>The public list, publications, downloads and feed through the API, without signing in.</summary>
-public sealed class PublicCatalogApiTests(PublicCatalogFixture fixture) : IClassFixture<PublicCatalogFixture>
+public abstract class PublicCatalogApiTests(PublicCatalogFixture fixture)
 {
     [Fact]
     public async Task Anonymous_caller_gets_the_published_list_with_public_fields_only()
@@ -318,3 +318,7 @@ public sealed class PublicCatalogApiTests(PublicCatalogFixture fixture) : IClass
         return await db.AuditEntries.AsNoTracking().CountAsync(a => a.Action == action && a.Detail != null && a.Detail.StartsWith(detail));
     }
 }
+
+public sealed class PublicCatalogApiTestsOnPostgres(PublicCatalogFixture.OnPostgres fixture) : PublicCatalogApiTests(fixture), IClassFixture<PublicCatalogFixture.OnPostgres>;
+
+public sealed class PublicCatalogApiTestsOnSqlite(PublicCatalogFixture.OnSqlite fixture) : PublicCatalogApiTests(fixture), IClassFixture<PublicCatalogFixture.OnSqlite>;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Gongjiang.Core.Skills;
 using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
@@ -12,12 +13,12 @@ namespace Gongjiang.Web.Tests.Publication.Public;
 /// One app with: 深圳 published (李建华, 陈志强 — whose employer's name starts with “=”), a 深圳 draft of the next period,
 /// and 广州 in its notice period (张伟). Tests of the class only read, or add audit records they tell apart.
 /// </summary>
-public sealed class PublicCatalogFixture : IAsyncLifetime
+public abstract class PublicCatalogFixture(DatabaseProvider provider) : IAsyncLifetime
 {
     /// <summary>What a spreadsheet would run as a formula, unless defused.</summary>
     public const string FormulaEmployer = "=1+2深圳地铁运营有限公司";
 
-    public TestApp App { get; } = new();
+    public TestApp App { get; } = new(provider);
 
     public Guid ShenzhenId { get; private set; }
 
@@ -70,4 +71,8 @@ public sealed class PublicCatalogFixture : IAsyncLifetime
     }
 
     private sealed record IdOnly(Guid Id);
+
+    public sealed class OnPostgres() : PublicCatalogFixture(DatabaseProvider.Postgres);
+
+    public sealed class OnSqlite() : PublicCatalogFixture(DatabaseProvider.Sqlite);
 }

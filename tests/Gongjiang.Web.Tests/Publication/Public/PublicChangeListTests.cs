@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Gongjiang.Web.Features.Registry.Data;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
@@ -9,9 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Gongjiang.Web.Tests.Publication.Public;
 
 /// <summary>A second publication of 深圳: the public sees 变更 and 移出 against the first, and the list follows the newest.</summary>
-public sealed class PublicChangeListTests : IDisposable
+public abstract class PublicChangeListTests(DatabaseProvider provider) : IDisposable
 {
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Second_publication_shows_changed_and_removed_lines_and_becomes_the_public_list()
@@ -27,7 +28,7 @@ public sealed class PublicChangeListTests : IDisposable
 
         using (var clerk = await _app.ApiAsAsync("clerk"))
         {
-            var delisted = await clerk.PostAsJsonAsync($"/api/v1/registry/persons/{DemoData.WorkerPersonId}/lifecycle", new { action = "Delist", reason = "迁出", note = "调离本市" });
+            var delisted = await clerk.PostAsJsonAsync($"/api/v1/registry/persons/{DemoData.WorkerPersonId}/lifecycle", new { action = "Delist", reason = "迁出", note = "调离本市工作" });
             Assert.True(delisted.IsSuccessStatusCode, await delisted.Content.ReadAsStringAsync());
         }
 
@@ -73,5 +74,13 @@ public sealed class PublicChangeListTests : IDisposable
         Assert.Contains($"/public/publications/{first}", html, StringComparison.Ordinal);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class PublicChangeListTestsOnPostgres() : PublicChangeListTests(DatabaseProvider.Postgres);
+
+public sealed class PublicChangeListTestsOnSqlite() : PublicChangeListTests(DatabaseProvider.Sqlite);

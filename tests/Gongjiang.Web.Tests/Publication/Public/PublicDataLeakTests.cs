@@ -16,7 +16,7 @@ namespace Gongjiang.Web.Tests.Publication.Public;
 /// Everything the public can fetch — pages, JSON, CSV, XLSX (every part of the zip) and the feed — holds no complete
 /// citizen ID number, and none of the demo persons' ID numbers, birth dates or mobile numbers.
 /// </summary>
-public sealed partial class PublicDataLeakTests(PublicCatalogFixture fixture) : IClassFixture<PublicCatalogFixture>
+public abstract partial class PublicDataLeakTests(PublicCatalogFixture fixture)
 {
     [GeneratedRegex(@"[1-9]\d{5}(18|19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\d{3}[\dXx]")]
     private static partial Regex IdNumber();
@@ -117,3 +117,7 @@ public sealed partial class PublicDataLeakTests(PublicCatalogFixture fixture) : 
         Assert.DoesNotContain("birth", all, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+public sealed class PublicDataLeakTestsOnPostgres(PublicCatalogFixture.OnPostgres fixture) : PublicDataLeakTests(fixture), IClassFixture<PublicCatalogFixture.OnPostgres>;
+
+public sealed class PublicDataLeakTestsOnSqlite(PublicCatalogFixture.OnSqlite fixture) : PublicDataLeakTests(fixture), IClassFixture<PublicCatalogFixture.OnSqlite>;

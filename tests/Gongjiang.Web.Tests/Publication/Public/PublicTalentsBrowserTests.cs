@@ -5,8 +5,7 @@ using Microsoft.Playwright;
 namespace Gongjiang.Web.Tests.Publication.Public;
 
 /// <summary>A member of the public, not signed in, searches the published list and reads a publication's change list.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class PublicTalentsBrowserTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class PublicTalentsBrowserTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Anonymous_visitor_searches_the_list_and_opens_a_publication()
@@ -47,3 +46,9 @@ public sealed class PublicTalentsBrowserTests(BrowserFixture browser, BrowserApp
         await context.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class PublicTalentsBrowserTestsOnPostgres(BrowserFixture browser, BrowserApp app) : PublicTalentsBrowserTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class PublicTalentsBrowserTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : PublicTalentsBrowserTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Gongjiang.Web.Features.Registry.Enterprises;
 using Gongjiang.Web.Platform.Api;
+using Gongjiang.Web.Platform.Data;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Tests.Infrastructure;
 
@@ -11,11 +12,11 @@ namespace Gongjiang.Web.Tests.Registry.Statistics;
 /// The enterprise list and page within scope. Demo enterprises: 深圳市鹏城精密制造有限公司 (440306, 李建华 and 王秀英),
 /// 深圳市城市轨道交通运营有限公司 (440304, 陈志强), 广州羊城机车车辆有限公司 (440112, 张伟 and 刘芳).
 /// </summary>
-public sealed class EnterprisesApiTests : IDisposable
+public abstract class EnterprisesApiTests(DatabaseProvider provider) : IDisposable
 {
     private const string Api = "/api/v1/registry/enterprises";
 
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
 
     [Fact]
     public async Task Guangzhou_clerk_lists_only_Guangzhou_enterprises_with_their_counts()
@@ -120,5 +121,13 @@ public sealed class EnterprisesApiTests : IDisposable
         Assert.Null(own.Workers);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class EnterprisesApiTestsOnPostgres() : EnterprisesApiTests(DatabaseProvider.Postgres);
+
+public sealed class EnterprisesApiTestsOnSqlite() : EnterprisesApiTests(DatabaseProvider.Sqlite);

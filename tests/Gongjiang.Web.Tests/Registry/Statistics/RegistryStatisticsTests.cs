@@ -13,13 +13,15 @@ namespace Gongjiang.Web.Tests.Registry.Statistics;
 /// <summary>
 /// Statistics within the actor's scope, against the demo data: 深圳 has 3 persons (440306 ×2, 440304 ×1), 广州 2
 /// (440112); the leading talents are 李建华 (全国技术能手 2019, 440306), 陈志强 (全国五一劳动奖章 2016, 440304) and 张伟
-/// (国务院政府特殊津贴 2018, 440112).
+/// (国务院政府特殊津贴 2018, 440112), all three put in the database (已入库) for these tests.
 /// </summary>
-public sealed class RegistryStatisticsTests : IDisposable
+public abstract class RegistryStatisticsTests(DatabaseProvider provider) : IAsyncLifetime, IDisposable
 {
     private const string Api = "/api/v1/registry/statistics";
 
-    private readonly TestApp _app = new();
+    private readonly TestApp _app = new(provider);
+
+    public Task InitializeAsync() => DemoTalents.ListAsync(_app);
 
     [Fact]
     public async Task Guangzhou_clerk_sees_only_Guangzhou_counts_by_county()
@@ -185,7 +187,13 @@ public sealed class RegistryStatisticsTests : IDisposable
         return (row.Persons, row.LeadingTalents);
     }
 
-    public void Dispose() => _app.Dispose();
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
 
 /// <summary>The statistics' grouping must translate on the embedded SQLite default too.</summary>
@@ -196,6 +204,7 @@ public sealed class RegistryStatisticsSqliteTests : IDisposable
     [Fact]
     public async Task Statistics_and_enterprises_work_on_sqlite()
     {
+        await DemoTalents.ListAsync(_app);
         using var supervisor = await _app.ApiAsAsync("supervisor");
 
         var report = (await supervisor.GetFromJsonAsync<RegistryStatisticsReport>("/api/v1/registry/statistics"))!;
@@ -210,5 +219,13 @@ public sealed class RegistryStatisticsSqliteTests : IDisposable
         Assert.Equal(2, enterprises.Items.Single(e => e.Id == DemoData.GuangzhouEnterpriseId).Workers);
     }
 
-    public void Dispose() => _app.Dispose();
+    public void Dispose()
+    {
+        _app.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class RegistryStatisticsTestsOnPostgres() : RegistryStatisticsTests(DatabaseProvider.Postgres);
+
+public sealed class RegistryStatisticsTestsOnSqlite() : RegistryStatisticsTests(DatabaseProvider.Sqlite);

@@ -5,8 +5,7 @@ using Microsoft.Playwright;
 namespace Gongjiang.Web.Tests.Registry.Statistics;
 
 /// <summary>The statistics page (SVG charts with their tables, under the strict CSP) and the enterprise pages.</summary>
-[Collection(BrowserCollection.Name)]
-public sealed class StatisticsPagesTests(BrowserFixture browser, BrowserApp app) : IClassFixture<BrowserApp>
+public abstract class StatisticsPagesTests(BrowserFixture browser, BrowserApp app)
 {
     [Fact]
     public async Task Supervisor_sees_charts_and_tables_then_opens_an_enterprise_with_its_workers()
@@ -22,6 +21,7 @@ public sealed class StatisticsPagesTests(BrowserFixture browser, BrowserApp app)
                 consoleErrors.Add(message.Text);
             }
         };
+        await DemoTalents.ListAsync(app.App);
         await page.SignInAsync(app.BaseAddress, "supervisor");
 
         await page.GotoAsync(app.Url("/registry/statistics"));
@@ -111,3 +111,9 @@ public sealed class StatisticsPagesTests(BrowserFixture browser, BrowserApp app)
         await workerContext.CloseAsync();
     }
 }
+
+[Collection(BrowserCollection.Name)]
+public sealed class StatisticsPagesTestsOnPostgres(BrowserFixture browser, BrowserApp app) : StatisticsPagesTests(browser, app), IClassFixture<BrowserApp>;
+
+[Collection(BrowserCollection.Sqlite)]
+public sealed class StatisticsPagesTestsOnSqlite(BrowserFixture browser, BrowserApp.OnSqlite app) : StatisticsPagesTests(browser, app), IClassFixture<BrowserApp.OnSqlite>;

@@ -70,7 +70,7 @@ public static class DepartmentFeed
             from e in db.Set<PublicationEntry>().AsNoTracking()
             where ids.Contains(e.PublicationId) && e.Change != EntryChange.Unchanged && e.WithdrawnOn == null
             join p in db.Set<Person>().AsNoTracking() on e.PersonId equals p.Id
-            join en in db.Set<Enterprise>().IgnoreQueryFilters().AsNoTracking() on e.EnterpriseId equals en.Id into employers
+            join en in db.Unscoped<Enterprise>("部门名单显示用人单位的统一社会信用代码（单位可在其他地区登记）").AsNoTracking() on e.EnterpriseId equals en.Id into employers
             from en in employers.DefaultIfEmpty()
             orderby e.PublicationId, e.Position
             select new { e, p.IdNumberMasked, p.IdNumberCipher, CreditCode = en == null ? null : en.CreditCode }).ToListAsync(ct);

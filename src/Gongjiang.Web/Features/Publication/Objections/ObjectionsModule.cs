@@ -17,6 +17,11 @@ internal static class ObjectionsModule
             .AllowAnonymous()
             .DisableAntiforgery()
             .WithSummary("对公示中的新增人员提出异议（须填写姓名、联系方式、异议事实和理由）；返回受理编号");
+        app.MapGet("/api/v1/public/objections/{receipt}", async Task<Results<Ok<ObjectionStatus>, ProblemHttpResult>> (string receipt, IServiceScopeFactory scopes, CancellationToken ct) =>
+                await PublicationUseCases.ObjectionStatusAsync(scopes, receipt, ct) is { } status ? TypedResults.Ok(status) : Problems.NotFound("该受理编号的异议"))
+            .WithTags("公开名单")
+            .AllowAnonymous()
+            .WithSummary("按受理编号查询异议的处理情况（不含异议人信息）");
         return app;
     }
 

@@ -256,8 +256,8 @@ public static class PublicCatalog
     public static IQueryable<PublicTalent> Talents(GongjiangDbContext db, PublicTalentCriteria criteria)
     {
         var lines =
-            from e in db.Set<PublicationEntry>().AsNoTracking()
-            join p in db.Set<PublicationRow>().AsNoTracking() on e.PublicationId equals p.Id
+            from e in db.PublicView<PublicationEntry>().AsNoTracking()
+            join p in db.PublicView<PublicationRow>().AsNoTracking() on e.PublicationId equals p.Id
             where p.IsCurrent && p.Status == PublicationStatus.Published &&
                 e.IsPublic && e.Change != EntryChange.Removed && e.WithdrawnOn == null
             select new { e, p.PublishedOn };
@@ -353,12 +353,12 @@ public static class PublicCatalog
         PublicPublicationLink? previous = null;
         if (row.PreviousId is { } previousId)
         {
-            previous = await db.Set<PublicationRow>().AsNoTracking()
+            previous = await db.PublicView<PublicationRow>().AsNoTracking()
                 .Where(p => p.Id == previousId && p.Status == PublicationStatus.Published)
                 .Select(p => new PublicPublicationLink(p.Id, p.Title, p.PublishedOn)).FirstOrDefaultAsync(ct);
         }
 
-        var entries = db.Set<PublicationEntry>().AsNoTracking().Where(e => e.PublicationId == id && e.IsPublic && e.WithdrawnOn == null);
+        var entries = db.PublicView<PublicationEntry>().AsNoTracking().Where(e => e.PublicationId == id && e.IsPublic && e.WithdrawnOn == null);
         if (row.Status == PublicationStatus.Notice)
         {
             // 公示名单: only the proposed additions are public during the notice period.
@@ -389,7 +389,7 @@ public static class PublicCatalog
     // Newest first: by the start of the notice, then by id (version 7: in order of creation). Not by PreparedAt: SQLite
     // cannot order by a DateTimeOffset.
     private static IQueryable<PublicationRow> PublicPublications(GongjiangDbContext db) =>
-        db.Set<PublicationRow>().AsNoTracking()
+        db.PublicView<PublicationRow>().AsNoTracking()
             .Where(p => p.Status == PublicationStatus.Notice || p.Status == PublicationStatus.Published);
 
     // Only the public fields leave the database.

@@ -1,15 +1,12 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Serialization;
-using Gongjiang.Web.Features.Accounts;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Export;
 using Gongjiang.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MiniExcelLibs;
-using MiniExcelLibs.Attributes;
 
 namespace Gongjiang.Web.Features.Publication.Public;
 
@@ -38,8 +35,6 @@ internal static class PublicCatalogModule
     public const string DownloadAction = AuditActions.Export;
     public const string FeedAction = AuditActions.Feed;
     public const string AuditEntity = "PublicCatalog";
-
-    private const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public static IEndpointRouteBuilder MapPublicCatalog(this IEndpointRouteBuilder app)
     {
@@ -75,7 +70,7 @@ internal static class PublicCatalogModule
         return TypedResults.Ok(await PublicCatalog.TalentPageAsync(db, criteria, paging, ct));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> Export(
         GongjiangDbContext db, TimeProvider clock, CancellationToken ct,
         string? format = null, string? name = null, string? region = null, string? honour = null, string? skillLevel = null,
         string? occupation = null, string? employer = null)
@@ -107,9 +102,7 @@ internal static class PublicCatalogModule
 
         await db.RecordAsync(new AuditEvent(DownloadAction, AuditEntity, null, Detail: string.Create(CultureInfo.InvariantCulture, $"{detail}；共{count}条")), ct);
         var fileName = $"高技能领军人才名单-{clock.GetUtcNow().ToOffset(ChinaTime.Offset):yyyyMMdd-HHmm}.{kind}";
-        return kind == "csv"
-            ? TypedResults.File(Csv(rows), "text/csv; charset=utf-8", fileName)
-            : TypedResults.File(Xlsx(rows), XlsxType, fileName);
+        return TableDownload.File(kind == "csv" ? ExportFormat.Csv : ExportFormat.Xlsx, Table, rows, fileName, "高技能领军人才名单", ct);
     }
 
     private static async Task<Results<Ok<Paged<PublicPublication>>, ProblemHttpResult>> Publications(
@@ -188,75 +181,15 @@ internal static class PublicCatalogModule
         return request;
     }
 
-    /// <summary>UTF-8 with BOM, every cell quoted and defused for spreadsheets.</summary>
-    internal static byte[] Csv(IEnumerable<PublicTalent> rows)
-    {
-        var csv = new StringBuilder();
-        csv.AppendLine("姓名,性别,地区代码,地区,工作单位,职业（工种）,技能等级,认定依据,公布日期");
-        foreach (var r in rows)
-        {
-            csv.AppendLine(string.Join(",",
-                ExportAccounts.Cell(r.Name), ExportAccounts.Cell(r.Sex), ExportAccounts.Cell(r.RegionCode), ExportAccounts.Cell(r.RegionName),
-                ExportAccounts.Cell(r.Employer), ExportAccounts.Cell(r.Occupation), ExportAccounts.Cell(r.SkillLevel), ExportAccounts.Cell(r.Bases),
-                ExportAccounts.Cell(r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))));
-        }
-
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>One worksheet, text cells only, each defused as in the CSV.</summary>
-    internal static byte[] Xlsx(IEnumerable<PublicTalent> rows)
-    {
-        var sheet = rows.Select(r => new XlsxRow
-        {
-            Name = Defuse(r.Name),
-            Sex = Defuse(r.Sex),
-            RegionCode = Defuse(r.RegionCode),
-            RegionName = Defuse(r.RegionName),
-            Employer = Defuse(r.Employer),
-            Occupation = Defuse(r.Occupation),
-            SkillLevel = Defuse(r.SkillLevel),
-            Bases = Defuse(r.Bases),
-            PublishedOn = Defuse(r.PublishedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-        }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheet, sheetName: "高技能领军人才名单", excelType: ExcelType.XLSX);
-        return stream.ToArray();
-    }
-
-    /// <summary>
-    /// The rule of <see cref="ExportAccounts.Cell"/> without the CSV quoting (OWASP CSV injection: a leading = + - @ tab or
-    /// carriage return makes a spreadsheet run the cell as a formula; a leading apostrophe keeps it text).
-    /// </summary>
-    internal static string Defuse(string? value) => SpreadsheetText.Defuse(value);
-
-    private sealed class XlsxRow
-    {
-        [ExcelColumnName("姓名")]
-        public string Name { get; set; } = "";
-
-        [ExcelColumnName("性别")]
-        public string Sex { get; set; } = "";
-
-        [ExcelColumnName("地区代码")]
-        public string RegionCode { get; set; } = "";
-
-        [ExcelColumnName("地区")]
-        public string RegionName { get; set; } = "";
-
-        [ExcelColumnName("工作单位")]
-        public string Employer { get; set; } = "";
-
-        [ExcelColumnName("职业（工种）")]
-        public string Occupation { get; set; } = "";
-
-        [ExcelColumnName("技能等级")]
-        public string SkillLevel { get; set; } = "";
-
-        [ExcelColumnName("认定依据")]
-        public string Bases { get; set; } = "";
-
-        [ExcelColumnName("公布日期")]
-        public string PublishedOn { get; set; } = "";
-    }
+    /// <summary>The columns of the download, in CSV and XLSX alike.</summary>
+    internal static readonly TableExport<PublicTalent> Table = new(
+        new("姓名", r => r.Name),
+        new("性别", r => r.Sex),
+        new("地区代码", r => r.RegionCode),
+        new("地区", r => r.RegionName),
+        new("工作单位", r => r.Employer),
+        new("职业（工种）", r => r.Occupation),
+        new("技能等级", r => Core.Skills.SkillLevels.ToDisplayName(r.SkillLevel)),
+        new("认定依据", r => r.Bases),
+        new("公布日期", r => r.PublishedOn));
 }

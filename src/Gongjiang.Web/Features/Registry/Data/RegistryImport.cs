@@ -46,6 +46,12 @@ public sealed class RegistryImport
     /// <summary>File-level refusal (Chinese), when the file could not be read at all.</summary>
     public string? FileError { get; set; }
 
+    /// <summary>Running from the moment the upload arrives, so that an import cut off by a crash is found at the next start.</summary>
+    public ImportStatus Status { get; set; }
+
+    /// <summary>The process running the import (<c>host/pid</c>), to tell a crashed import from one still running elsewhere.</summary>
+    public string? Worker { get; set; }
+
     public List<ImportError> Errors { get; set; } = [];
 }
 
@@ -88,6 +94,7 @@ internal sealed class RegistryImportConfiguration : IScopedEntityConfiguration
             b.Property(i => i.ActorId).HasMaxLength(64);
             b.Property(i => i.ActorName).HasMaxLength(64);
             b.Property(i => i.FileError).HasMaxLength(2000);
+            b.Property(i => i.Worker).HasMaxLength(128);
             b.HasIndex(i => new { i.RegionCode, i.CreatedAt });
             b.HasMany(i => i.Errors).WithOne().HasForeignKey(e => e.ImportId).OnDelete(DeleteBehavior.Cascade);
             b.HasScope(context, Rule);

@@ -17,14 +17,19 @@ public enum ImportKind
 /// </summary>
 public sealed record ImportColumn(string Key, string Header, bool Required, string[] Aliases, string Example);
 
-/// <summary>The columns of each import kind. Headers in any order; unknown extra columns are ignored.</summary>
+/// <summary>
+/// The columns of each import kind. Headers in any order; unknown extra columns are ignored. The examples (the
+/// templates' sample row) pass the import's own validation and name no real person: 张三 is the customary placeholder
+/// name, 11010519491231002X the example of GB 11643-1999 itself, 91350100M000100Y43 the example of GB 32100-2015; the
+/// mobile number is left empty.
+/// </summary>
 public static class ImportColumns
 {
-    public static readonly ImportColumn Name = new("name", "姓名", true, ["姓名", "人员姓名", "职工姓名"], "李建华");
-    public static readonly ImportColumn IdNumber = new("idNumber", "公民身份号码", true, ["公民身份号码", "身份证号", "身份证号码", "身份证", "证件号码", "身份证件号码"], "44030619780512321X");
-    public static readonly ImportColumn Mobile = new("mobile", "手机号码", false, ["手机号码", "手机号", "手机", "联系电话", "联系方式"], "13800138000");
-    public static readonly ImportColumn EnterpriseName = new("enterpriseName", "工作单位", true, ["工作单位", "单位名称", "用人单位", "所在单位", "企业名称", "单位"], "深圳市鹏城精密制造有限公司");
-    public static readonly ImportColumn CreditCode = new("creditCode", "统一社会信用代码", true, ["统一社会信用代码", "信用代码", "社会信用代码", "单位统一社会信用代码"], "91440306MA5DPC0108");
+    public static readonly ImportColumn Name = new("name", "姓名", true, ["姓名", "人员姓名", "职工姓名"], "张三");
+    public static readonly ImportColumn IdNumber = new("idNumber", "公民身份号码", true, ["公民身份号码", "身份证号", "身份证号码", "身份证", "证件号码", "身份证件号码"], "11010519491231002X");
+    public static readonly ImportColumn Mobile = new("mobile", "手机号码", false, ["手机号码", "手机号", "手机", "联系电话", "联系方式"], "");
+    public static readonly ImportColumn EnterpriseName = new("enterpriseName", "工作单位", true, ["工作单位", "单位名称", "用人单位", "所在单位", "企业名称", "单位"], "示例精密制造有限公司");
+    public static readonly ImportColumn CreditCode = new("creditCode", "统一社会信用代码", true, ["统一社会信用代码", "信用代码", "社会信用代码", "单位统一社会信用代码"], "91350100M000100Y43");
     public static readonly ImportColumn RegionCode = new("regionCode", "所在地区代码", false, ["所在地区代码", "行政区划代码", "地区代码", "区划代码", "所在地区"], "440306");
     public static readonly ImportColumn OwnershipType = new("ownershipType", "企业性质", false, ["企业性质", "单位性质", "所有制性质", "经济类型"], "民营企业");
     public static readonly ImportColumn Industry = new("industry", "所属行业", false, ["所属行业", "行业", "行业类别"], "制造业");

@@ -5,6 +5,7 @@ using Gongjiang.Core.Skills;
 using Gongjiang.Web.Features.Registry.Data;
 using Gongjiang.Web.Features.Registry.Imports.Reading;
 using Gongjiang.Web.Features.Registry.Protection;
+using Gongjiang.Web.Platform.Access;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
     public async Task<ImportSummary> RunAsync(Stream content, string? fileName, ImportKind kind, string? encoding, CancellationToken ct)
     {
         var actor = db.Actor;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+        var today = Platform.ChinaTime.Today(clock);
         var import = new RegistryImport
         {
             Kind = kind,
@@ -53,7 +54,50 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             ActorId = actor.UserId,
             ActorName = actor.UserName,
             CreatedAt = clock.GetUtcNow(),
+            Status = ImportStatus.Running,
+            Worker = ImportRecovery.CurrentWorker,
         };
+
+        // The import is recorded as running before anything else, outside its transaction: if the process dies, the next
+        // start finds it and records it as interrupted (ImportRecovery). Its audit entry is written when it ends.
+        db.SuppressInsertAudit = true;
+        try
+        {
+            db.Add(import);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.SuppressInsertAudit = false;
+        }
+
+        try
+        {
+            return await RunRecordedAsync(import, content, fileName, kind, encoding, today, ct);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Nothing was applied (one transaction); say so on the record, whatever stopped the import.
+            db.ChangeTracker.Clear();
+            var cancelled = ex is OperationCanceledException;
+            var stopped = await db.Set<RegistryImport>().FirstOrDefaultAsync(i => i.Id == import.Id, CancellationToken.None);
+            if (stopped is not null && stopped.Status == ImportStatus.Running)
+            {
+                (stopped.FileSha256, stopped.Format, stopped.Encoding) = (import.FileSha256, import.Format, import.Encoding);
+                stopped.Status = cancelled ? ImportStatus.Interrupted : ImportStatus.Failed;
+                stopped.FileError = cancelled ? "上传或导入过程中连接中断，未作任何更改，请重新导入" : "导入时发生系统错误，未作任何更改，请稍后重新导入";
+                db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed,
+                    $"{ImportColumns.ChineseName(kind)}导入{(cancelled ? "中断" : "失败")}：文件 {import.FileName}；{stopped.FileError}"));
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<ImportSummary> RunRecordedAsync(RegistryImport import, Stream content, string? fileName, ImportKind kind, string? encoding, DateOnly today, CancellationToken ct)
+    {
+        var actor = db.Actor;
 
         // One copy of the upload, to a temporary file deleted afterwards: it gives the file's SHA-256 on the way and the
         // reader a file it can read more than once. A file over the limit is refused whole, never truncated.
@@ -69,7 +113,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         if (upload is null)
         {
             import.FileError = tooLarge;
-            db.Add(import);
+            import.Status = ImportStatus.Failed;
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{import.FileError}"));
             await db.SaveChangesAsync(ct);
             return Summarize(import, []);
@@ -80,7 +124,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         {
             import.FileError = reader.Error;
             import.Format = reader.Format ?? "";
-            db.Add(import);
+            import.Status = ImportStatus.Failed;
             db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{reader.Error}"));
             await db.SaveChangesAsync(ct);
             return Summarize(import, []);
@@ -88,6 +132,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
         import.Format = reader.Format ?? "";
         import.Encoding = reader.Encoding;
+        db.ChangeTracker.Clear();
         var errors = new ErrorList(MaxStoredErrors, ErrorsInAnswer);
         var readCounts = new Counts();
         var applied = new Counts();
@@ -99,10 +144,6 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
         db.SuppressInsertAudit = true;
         try
         {
-            db.Add(import);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-
             // Reading and checking the rows (the application's work) run one batch ahead of applying them (mostly the
             // database's work), on another thread: the two overlap instead of adding up.
             if (kind == ImportKind.Roster)
@@ -123,8 +164,9 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 import.FileError = midFileError;
                 import.TotalRows = readCounts.Total;
                 import.Rejected = readCounts.Total;
+                import.Status = ImportStatus.Failed;
                 db.SuppressInsertAudit = false;
-                db.Add(import);
+                db.Update(import);
                 db.Audit(new AuditEvent(AuditActions.Create, nameof(RegistryImport), import.Id.ToString(), AuditOutcomes.Failed, $"{ImportColumns.ChineseName(kind)}导入被拒绝：{midFileError}"));
                 await db.SaveChangesAsync(ct);
                 return Summarize(import, []);
@@ -132,11 +174,14 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
             // The import row was saved before the rows (their records refer to it); now its counts.
             db.Attach(import);
+            db.Entry(import).Property(i => i.Format).IsModified = true;
+            db.Entry(import).Property(i => i.Encoding).IsModified = true;
             import.TotalRows = readCounts.Total;
             import.Accepted = applied.Accepted;
             import.Unchanged = applied.Unchanged;
             import.Rejected = readCounts.Rejected + applied.Rejected;
             import.Duplicates = readCounts.Duplicates + applied.Duplicates;
+            import.Status = ImportStatus.Completed;
             await run.SaveErrorsAsync(ct);
             if (run.Refusals > AuditedRefusals)
             {
@@ -148,12 +193,14 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 $"{ImportColumns.ChineseName(kind)}导入：文件 {import.FileName}（SHA-256 {import.FileSha256}），共{import.TotalRows}行，导入{import.Accepted}行（其中未变化{import.Unchanged}行），拒绝{import.Rejected}行，重复{import.Duplicates}行"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return Summarize(import, errors.First());
         }
         finally
         {
             db.SuppressInsertAudit = false;
         }
+
+        await ImportStatistics.RefreshAsync(db, kind, import.Accepted - import.Unchanged, ct);
+        return Summarize(import, errors.First());
     }
 
     private static ImportSummary Summarize(RegistryImport import, IReadOnlyList<RowError> errors) => new(
@@ -188,9 +235,9 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             }
 
             var hashList = batch.Select(e => e.Hash).ToList();
-            var existing = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
+            var existing = await db.Unscoped<Person>(Escapes.RegisteredElsewhere).Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
             var codes = batch.Select(e => e.Entry.CreditCode).Distinct(StringComparer.Ordinal).ToList();
-            var enterprises = await db.Set<Enterprise>().IgnoreQueryFilters().Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, ct);
+            var enterprises = await db.Unscoped<Enterprise>(Escapes.EnterpriseByCreditCode).Where(e => codes.Contains(e.CreditCode)).ToDictionaryAsync(e => e.CreditCode, StringComparer.Ordinal, ct);
             var existingIds = existing.Values.Select(p => p.Id).ToList();
             var employments = await db.Set<Employment>().Where(e => existingIds.Contains(e.PersonId) && e.EndDate == null).ToListAsync(ct);
             var certificates = await db.Set<SkillCertificate>().Where(c => existingIds.Contains(c.PersonId)).ToListAsync(ct);
@@ -299,30 +346,29 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
                 }
 
                 var current = employments.FirstOrDefault(e => e.PersonId == person.Id);
-                if (current is null || current.EmployerId != enterprise.Id || current.Occupation != entry.Occupation)
-                {
-                    if (current is not null)
-                    {
-                        current.EndDate = entry.EmploymentStart is { } s && s > (current.StartDate ?? DateOnly.MinValue) ? s.AddDays(-1) : today;
-                    }
-
-                    AddEmployment(person, enterprise, entry);
-                    changed = true;
-                }
-                else
+                if (current is not null && !EmploymentHistory.StartsNew(current.EmployerId, current.Occupation, enterprise.Id, entry.Occupation))
                 {
                     Set(current.Post, entry.Post ?? current.Post, v => current.Post = v);
                     Set(current.OccupationCode, entry.OccupationCode ?? current.OccupationCode, v => current.OccupationCode = v);
                     Set(current.Frontline, entry.Frontline ?? current.Frontline, v => current.Frontline = v);
                     Set(current.StartDate, entry.EmploymentStart ?? current.StartDate, v => current.StartDate = v);
                 }
+                else
+                {
+                    if (current is not null)
+                    {
+                        current.EndDate = EmploymentHistory.EndOfCurrent(current.StartDate, entry.EmploymentStart, today);
+                    }
+
+                    AddEmployment(person, enterprise, entry);
+                    changed = true;
+                }
 
                 if (entry.SkillLevel is { } level)
                 {
                     var mine = certificates.Where(c => c.PersonId == person.Id).ToList();
-                    var same = entry.CertificateNumber is not null
-                        ? mine.FirstOrDefault(c => c.CertificateNumber == entry.CertificateNumber)
-                        : mine.FirstOrDefault(c => c.Level == level && c.Occupation == entry.Occupation);
+                    var incoming = new CertificateKey(entry.CertificateNumber, level, entry.Occupation);
+                    var same = mine.FirstOrDefault(c => SkillCertificateMatching.IsSame(new CertificateKey(c.CertificateNumber, c.Level, c.Occupation), incoming));
                     if (same is null)
                     {
                         AddCertificate(person, entry);
@@ -373,7 +419,7 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
             }
 
             var hashList = batch.Select(e => e.Hash).Distinct(StringComparer.Ordinal).ToList();
-            var persons = await db.Set<Person>().IgnoreQueryFilters().Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
+            var persons = await db.Unscoped<Person>(Escapes.RegisteredElsewhere).Where(p => hashList.Contains(p.IdNumberHash)).ToDictionaryAsync(p => p.IdNumberHash, StringComparer.Ordinal, ct);
             var ids = persons.Values.Select(p => p.Id).ToList();
             var honors = await db.Set<Honor>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
             var allowances = await db.Set<SpecialAllowance>().Where(h => ids.Contains(h.PersonId)).ToListAsync(ct);
@@ -586,8 +632,21 @@ public sealed class ImportService(GongjiangDbContext db, IdNumberProtector prote
 
         private Task<int> Move<T>(Person person, CancellationToken ct)
             where T : PersonRecord =>
-            db.Set<T>().Where(r => r.PersonId == person.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RegionCode, person.RegionCode).SetProperty(r => r.EnterpriseId, person.EnterpriseId), ct);
+            db.UpdateInScopeAsync(db.Set<T>().Where(r => r.PersonId == person.Id),
+                s => s.SetProperty(r => r.RegionCode, person.RegionCode).SetProperty(r => r.EnterpriseId, person.EnterpriseId),
+                $"导入名册：{person.Name}的登记地或工作单位变更，其记录随之变更", ct);
 
-        private bool InScope(Person person) => jurisdiction.Contains(person.RegionCode) && (db.Scope.EnterpriseId is null || person.EnterpriseId == db.Scope.EnterpriseId);
+        private bool InScope(Person person) => ScopeRules.IsWritable(person, db.Scope);
     }
 }
+
+/// <summary>The imports' named reads across jurisdictions (<see cref="ScopeEscapes.Unscoped{T}"/>), audited by reason.</summary>
+internal static class Escapes
+{
+    /// <summary>A roster or honours row names an ID number: is that person registered, here or elsewhere? The answer is only used to refuse or move the row, never shown (issue 9: no oracle).</summary>
+    public const string RegisteredElsewhere = "导入时核对身份证号是否已在其他地区登记";
+
+    /// <summary>A roster row names an employer by its credit code, which may be registered in another jurisdiction.</summary>
+    public const string EnterpriseByCreditCode = "导入时按统一社会信用代码核对用人单位";
+}
+

@@ -1,11 +1,10 @@
-using System.Text;
-using Gongjiang.Web.Features.Accounts;
 using Gongjiang.Web.Features.Registry.Data;
 using Gongjiang.Web.Features.Registry.Imports.Reading;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
+using Gongjiang.Web.Platform.Export;
 using Gongjiang.Web.Platform.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
@@ -185,23 +184,28 @@ internal static class ImportsModule
             return Problems.NotFound("该导入记录");
         }
 
-        var csv = new StringBuilder();
-        csv.AppendLine("行号,列,值,原因,类型");
+        await db.RecordAsync(new AuditEvent(AuditActions.Export, nameof(RegistryImport), id.ToString(), Detail: "下载导入错误报告"), ct);
+        var lines = db.Set<ImportError>().AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Row).ThenBy(e => e.Id)
+            .Select(e => new ErrorReportLine(e.Row, e.Column, e.Value, e.Message, e.IsDuplicate)).AsAsyncEnumerable();
         if (import.FileError is not null)
         {
-            csv.AppendLine(string.Join(",", "\"\"", ExportAccounts.Cell("文件"), "\"\"", ExportAccounts.Cell(import.FileError), ExportAccounts.Cell("文件错误")));
+            lines = lines.Prepend(new ErrorReportLine(null, "文件", null, import.FileError, null));
         }
 
-        await foreach (var e in db.Set<ImportError>().AsNoTracking().Where(e => e.ImportId == id).OrderBy(e => e.Row).ThenBy(e => e.Id).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            csv.AppendLine(string.Join(",", e.Row.ToString(System.Globalization.CultureInfo.InvariantCulture), ExportAccounts.Cell(e.Column),
-                ExportAccounts.Cell(e.Value), ExportAccounts.Cell(e.Message), ExportAccounts.Cell(e.IsDuplicate ? "重复" : "错误")));
-        }
-
-        await db.RecordAsync(new AuditEvent(AuditActions.Export, nameof(RegistryImport), id.ToString(), Detail: "下载导入错误报告"), ct);
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return Results.File(bytes, "text/csv; charset=utf-8", $"导入错误报告-{import.CreatedAt.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmmss}.csv");
+        return TableDownload.Csv(ErrorReportTable.Sheet("错误报告", lines),
+            $"导入错误报告-{import.CreatedAt.ToOffset(Gongjiang.Web.Platform.ChinaTime.Offset):yyyyMMdd-HHmmss}.csv", ct);
     }
+
+    /// <summary>One line of the error report; a problem with the whole file has no row and no kind of duplicate.</summary>
+    private sealed record ErrorReportLine(int? Row, string Column, string? Value, string Message, bool? IsDuplicate);
+
+    /// <summary>The columns of the error report; values of personal columns are masked.</summary>
+    private static readonly TableExport<ErrorReportLine> ErrorReportTable = new(
+        new("行号", e => e.Row),
+        new("列", e => e.Column),
+        new("值", e => e.Row is null ? null : ImportErrorText.Mask(e.Column, e.Value)),
+        new("原因", e => e.Message),
+        new("类型", e => e.IsDuplicate switch { true => "重复", false => "错误", null => "文件错误" }));
 
     private static Results<FileContentHttpResult, ProblemHttpResult> Template(string kind, string format)
     {

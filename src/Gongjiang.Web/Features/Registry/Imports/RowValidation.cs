@@ -33,14 +33,6 @@ public sealed record RosterEntry(
     string? CertificateIssuer,
     DateOnly? CertificateDate);
 
-/// <summary>What an honours-list row grants: an honour, a special allowance or a 高精尖缺 recognition.</summary>
-public enum HonourEntryKind
-{
-    Honor = 1,
-    SpecialAllowance = 2,
-    ProvincialRecognition = 3,
-}
-
 /// <summary>An honours-list row that passed every check.</summary>
 public sealed record HonourEntry(
     int Row,
@@ -227,14 +219,14 @@ public sealed class RowValidator(DateOnly today, Jurisdiction jurisdiction)
         int? year = null;
         if (cells.Get(ImportColumns.AwardYear) is { } yearText)
         {
-            var digits = IdentifierText.Normalize(yearText).TrimEnd('年');
-            if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= 1950 && y <= today.Year)
+            var parsed = RecordDates.AwardYear(yearText, today);
+            if (parsed.IsValid)
             {
-                year = y;
+                year = parsed.Value;
             }
             else
             {
-                cells.Fail(ImportColumns.AwardYear, $"授予年份“{yearText}”应为1950至{today.Year}之间的四位年份");
+                cells.Fail(ImportColumns.AwardYear, parsed.Error!);
             }
         }
         else
@@ -269,31 +261,9 @@ public sealed class RowValidator(DateOnly today, Jurisdiction jurisdiction)
         return (new HonourEntry(row.RowNumber, id, name, kind.Value, honorType, allowance, titleText!.Trim(), year.Value, body, document, revokedOn), errors);
     }
 
-    /// <summary>Recognises honours, the two special allowances and the 高精尖缺 recognition of policy 三(一).</summary>
-    public static (HonourEntryKind? Kind, HonorType? Honor, SpecialAllowanceLevel? Allowance) ParseTitle(string text)
-    {
-        var t = IdentifierText.Normalize(text).Replace("“", "", StringComparison.Ordinal).Replace("”", "", StringComparison.Ordinal).Replace("\"", "", StringComparison.Ordinal);
-        if (t.Contains("特殊津贴", StringComparison.Ordinal))
-        {
-            if (t.Contains("国务院", StringComparison.Ordinal))
-            {
-                return (HonourEntryKind.SpecialAllowance, null, SpecialAllowanceLevel.StateCouncil);
-            }
-
-            if (t.Contains('省', StringComparison.Ordinal) || t.Contains("自治区", StringComparison.Ordinal) || t.Contains("市政府", StringComparison.Ordinal))
-            {
-                return (HonourEntryKind.SpecialAllowance, null, SpecialAllowanceLevel.Provincial);
-            }
-        }
-
-        if (t.Contains("高精尖缺", StringComparison.Ordinal))
-        {
-            return (HonourEntryKind.ProvincialRecognition, null, null);
-        }
-
-        var honor = HonorTypes.Parse(text);
-        return honor.IsValid ? (HonourEntryKind.Honor, honor.Value, null) : (null, null, null);
-    }
+    /// <summary>Recognises honours, the two special allowances and the 高精尖缺 recognition of policy 三(一) (<see cref="HonourTitles.Recognise"/>).</summary>
+    public static (HonourEntryKind? Kind, HonorType? Honor, SpecialAllowanceLevel? Allowance) ParseTitle(string text) =>
+        HonourTitles.Recognise(text) is { } title ? (title.Kind, title.Honor, title.Allowance) : (null, null, null);
 
     /// <summary>Reads one row's cells, recording each problem against the column's Chinese header.</summary>
     private sealed class Cells
@@ -308,7 +278,7 @@ public sealed class RowValidator(DateOnly today, Jurisdiction jurisdiction)
             foreach (var problem in row.Problems)
             {
                 var header = HeaderOf(problem.ColumnKey);
-                errors.Add(new RowError(row.RowNumber, header, Truncate(row.Cells.GetValueOrDefault(problem.ColumnKey)), problem.Message));
+                errors.Add(new RowError(row.RowNumber, header, Truncate(ImportErrorText.Mask(header, row.Cells.GetValueOrDefault(problem.ColumnKey))), problem.Message));
             }
         }
 
@@ -324,7 +294,7 @@ public sealed class RowValidator(DateOnly today, Jurisdiction jurisdiction)
         }
 
         public void Fail(ImportColumn column, string message) =>
-            _errors.Add(new RowError(_row.RowNumber, column.Header, Truncate(_row.Cells.GetValueOrDefault(column.Key)), message));
+            _errors.Add(new RowError(_row.RowNumber, column.Header, Truncate(ImportErrorText.Mask(column.Header, _row.Cells.GetValueOrDefault(column.Key))), message));
 
         public string? Text(ImportColumn column, int max, bool required)
         {
@@ -422,26 +392,14 @@ public sealed class RowValidator(DateOnly today, Jurisdiction jurisdiction)
                 return null;
             }
 
-            var date = DateOnly.FromDateTime(parsed);
-            if (date > today)
+            var checkedDate = RecordDates.Check(column.Header, DateOnly.FromDateTime(parsed), today, birth);
+            if (!checkedDate.IsValid)
             {
-                Fail(column, $"{column.Header}{date:yyyy-MM-dd}晚于今天");
+                Fail(column, checkedDate.Error!);
                 return null;
             }
 
-            if (birth is { } b && date < b.AddYears(14))
-            {
-                Fail(column, $"{column.Header}{date:yyyy-MM-dd}早于本人14周岁，请核对");
-                return null;
-            }
-
-            if (date.Year < 1950)
-            {
-                Fail(column, $"{column.Header}{date:yyyy-MM-dd}早于1950年，请核对");
-                return null;
-            }
-
-            return date;
+            return checkedDate.Value;
         }
 
         private bool? FailYesNo(ImportColumn column, string value)

@@ -39,7 +39,7 @@ internal static class LifecycleModule
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Step(Guid id, LifecycleRequest request, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await LifecycleUseCases.ApplyAsync(db, id, request, clock, ct) switch
+        await LifecycleUseCases.ApplyAsync(db, id, request, confirmed: true, clock, ct) switch
         {
             null => Problems.NotFound("该人员"),
             { IsEmpty: true } => TypedResults.NoContent(),
@@ -67,7 +67,7 @@ internal static class LifecycleModule
         };
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Check(Guid id, Guid personId, ReviewAnswer answer, GongjiangDbContext db, TimeProvider clock, CancellationToken ct) =>
-        await ReviewUseCases.CheckAsync(db, id, personId, answer.Note, clock, ct) switch
+        await ReviewUseCases.CheckAsync(db, id, personId, answer.Note, confirmed: true, clock, ct) switch
         {
             null => Problems.NotFound("该复核人员"),
             { IsEmpty: true } => TypedResults.NoContent(),

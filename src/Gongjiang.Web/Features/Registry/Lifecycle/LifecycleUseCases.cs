@@ -41,8 +41,12 @@ public static class LifecycleUseCases
     public static IReadOnlyList<TalentAction> AvailableTo(Actor actor, TalentStatus? status) =>
         TalentLifecycle.AllowedActions(status).Where(a => RoleMay(actor.Role, a)).ToList();
 
-    /// <summary>Applies one step to a person in scope; null when the person is not found in scope.</summary>
-    public static async Task<FieldErrors?> ApplyAsync(GongjiangDbContext db, Guid personId, LifecycleRequest request, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Applies one step to a person in scope; null when the person is not found in scope. 移出 is irreversible: it needs
+    /// <paramref name="confirmed"/> (the page's confirmation step; an API call is explicit) and a 说明 of at least
+    /// <see cref="Confirmation.MinimumReasonLength"/> characters.
+    /// </summary>
+    public static async Task<FieldErrors?> ApplyAsync(GongjiangDbContext db, Guid personId, LifecycleRequest request, bool confirmed, TimeProvider clock, CancellationToken ct)
     {
         var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == personId, ct);
         if (person is null)
@@ -88,6 +92,8 @@ public static class LifecycleUseCases
                 {
                     errors.Add("reason", "请选择移出原因：退休、离职、去世、荣誉撤销、迁出或其他");
                 }
+
+                new Confirmation(confirmed, note).Check(errors, "移出", "note");
             }
             else if (string.IsNullOrEmpty(note))
             {

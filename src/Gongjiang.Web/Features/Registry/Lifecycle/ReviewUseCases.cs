@@ -14,12 +14,16 @@ public sealed record ReviewProgress(
 
 public sealed record ReviewItemRow(
     Guid PersonId, string Name, string IdNumberMasked, string? EnterpriseName, string? Bases, string? EmployerAnswer, bool? StillFrontline,
-    string? EmployerNote, string? Outcome, string? ClerkNote, bool AwaitingEmployer, bool AwaitingClerk);
+    string? EmployerNote, string? Outcome, string? ClerkNote, bool AwaitingEmployer, bool AwaitingClerk,
+    EmployerAnswer? EmployerAnswerValue = null, bool RemovesOnCheck = false);
 
 /// <summary>Input of the employer's confirmation and of the clerk's check.</summary>
 public sealed class ReviewAnswer
 {
     public string? Answer { get; set; }
+
+    /// <summary>The clerk's check: true once the removal it leads to was confirmed (the page's confirmation step).</summary>
+    public bool Confirmed { get; set; }
 
     public bool? StillFrontline { get; set; }
 
@@ -93,7 +97,9 @@ public static class ReviewUseCases
 
         var rows = await db.Set<ReviewItem>().AsNoTracking().Where(i => i.CampaignId == id)
             .Join(db.Set<Person>(), i => i.PersonId, p => p.Id, (i, p) => new { Item = i, Person = p })
-            .OrderBy(x => x.Item.EmployerConfirmedAt != null).ThenBy(x => x.Person.Name)
+            // A stable order (name, then id): rows never move when someone is confirmed, so a second click lands on
+            // the row it was meant for.
+            .OrderBy(x => x.Person.Name).ThenBy(x => x.Person.Id)
             .Select(x => new
             {
                 x.Item,
@@ -106,7 +112,8 @@ public static class ReviewUseCases
         var items = rows.Select(r => new ReviewItemRow(r.Item.PersonId, r.Name, r.IdNumberMasked, r.Enterprise, r.BasesSummary,
             r.Item.EmployerAnswer is { } a ? EmployerAnswers.ChineseName(a) : null, r.Item.StillFrontline, r.Item.EmployerNote,
             r.Item.Outcome is { } o ? TalentStatuses.ChineseName(o) : null, r.Item.ClerkNote,
-            r.Item.EmployerAnswer is null, r.Item.EmployerAnswer is not null && r.Item.Outcome is null)).ToList();
+            r.Item.EmployerAnswer is null, r.Item.EmployerAnswer is not null && r.Item.Outcome is null,
+            r.Item.EmployerAnswer, r.Item.EmployerAnswer is { } answer && EmployerAnswers.DelistReasonOf(answer) is not null)).ToList();
         return new ReviewProgress(campaign.Id, campaign.Year, campaign.RegionCode, LifecycleUseCases.RegionName(campaign.RegionCode), campaign.DueDate,
             campaign.Status == ReviewCampaignStatus.Open ? "进行中" : "已结束", items.Count, items.Count(i => i.AwaitingEmployer),
             items.Count(i => i.AwaitingClerk), rows.Count(r => r.Item.Outcome == TalentStatus.Listed), rows.Count(r => r.Item.Outcome == TalentStatus.Delisted), items);
@@ -156,8 +163,12 @@ public static class ReviewUseCases
         return errors;
     }
 
-    /// <summary>The clerk checks a confirmation: back to listed (re-determined today), or delisted with the reason.</summary>
-    public static async Task<FieldErrors?> CheckAsync(GongjiangDbContext db, Guid campaignId, Guid personId, string? note, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// The clerk checks a confirmation: back to listed (re-determined today), or delisted with the reason. A check that
+    /// removes the person (the employer answered 已退休, 已离职…, or the honour no longer holds) is irreversible: it
+    /// needs <paramref name="confirmed"/> and a note of at least <see cref="Confirmation.MinimumReasonLength"/> characters.
+    /// </summary>
+    public static async Task<FieldErrors?> CheckAsync(GongjiangDbContext db, Guid campaignId, Guid personId, string? note, bool confirmed, TimeProvider clock, CancellationToken ct)
     {
         var item = await db.Set<ReviewItem>().FirstOrDefaultAsync(i => i.CampaignId == campaignId && i.PersonId == personId, ct);
         var person = await db.Set<Person>().FirstOrDefaultAsync(p => p.Id == personId, ct);
@@ -198,6 +209,15 @@ public static class ReviewUseCases
             if (!person.IsLeadingTalent)
             {
                 reason = DelistReason.HonorRevoked;
+            }
+        }
+
+        if (reason is not null)
+        {
+            new Confirmation(confirmed, note).Check(errors, $"核查后移出（{DelistReasons.ChineseName(reason.Value)}）", "note");
+            if (!errors.IsEmpty)
+            {
+                return errors;
             }
         }
 

@@ -93,7 +93,7 @@ public static class PersonHistory
 
         var registered = person.CreatedAt < endOfDay;
         var enterpriseName = Guid.TryParse(values[nameof(Person.EnterpriseId)], out var enterpriseId)
-            ? await db.Set<Enterprise>().IgnoreQueryFilters().Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct)
+            ? await db.Unscoped<Enterprise>("人员某日的档案：显示当时的工作单位名称（单位可在其他地区登记）").Where(e => e.Id == enterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct)
             : null;
         return new PersonAsOf(date, registered,
             registered ? values[nameof(Person.Name)] : null,
@@ -136,7 +136,7 @@ public static class PersonHistory
         nameof(Person.RegionCode) => RegionCatalog.Default.FullName(value),
         nameof(Person.Frontline) or nameof(Person.IsLeadingTalent) => bool.TryParse(value, out var b) ? (b ? "是" : "否") : value,
         nameof(Person.HighestSkillLevel) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var level) && Enum.IsDefined((Gongjiang.Core.Skills.SkillLevel)level)
-            ? Gongjiang.Core.Skills.SkillLevels.ChineseName((Gongjiang.Core.Skills.SkillLevel)level) : value,
+            ? Gongjiang.Core.Skills.SkillLevels.DisplayName((Gongjiang.Core.Skills.SkillLevel)level) : value,
         nameof(Person.Status) => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var status) && Enum.IsDefined((Gongjiang.Core.Registry.TalentStatus)status)
             ? Gongjiang.Core.Registry.TalentStatuses.ChineseName((Gongjiang.Core.Registry.TalentStatus)status) : value,
         _ => value,

@@ -15,7 +15,7 @@ namespace Gongjiang.Web.Features.Registry.Persons;
 /// <summary>A person as listed: the ID number only masked.</summary>
 public sealed record PersonSummary(
     Guid Id, string Name, string Sex, string IdNumberMasked, string RegionCode, string RegionName, string? EnterpriseName,
-    string? Occupation, string? SkillLevel, bool IsLeadingTalent, string? Bases, string? MobileMasked);
+    string? Occupation, string? SkillLevel, bool IsLeadingTalent, string? Bases, string? MobileMasked, string Status = TalentStatuses.NotInRegistryName);
 
 public sealed record EmploymentDto(string EnterpriseName, string Occupation, string? OccupationCode, string? Post, bool? Frontline, DateOnly? StartDate, DateOnly? EndDate);
 
@@ -29,6 +29,9 @@ public sealed record PersonDetail(
     Guid? EnterpriseId, string? EnterpriseName, string? MobileMasked, bool? Frontline, string Status,
     LeadingTalentDecision Decision, IReadOnlyList<EmploymentDto> Employments, IReadOnlyList<CertificateDto> Certificates,
     IReadOnlyList<HonorDto> Honors, DateTimeOffset UpdatedAt);
+
+/// <summary>A page of persons found, the problems with the criteria, and how the search text was read (Chinese).</summary>
+public sealed record PersonSearchResult(Paged<PersonSummary>? Page, FieldErrors Errors, string? Note);
 
 /// <summary>The editable fields of a person (a use-case input; the page and the API post the same).</summary>
 public sealed class UpdatePersonRequest
@@ -55,7 +58,14 @@ public class PersonSearch
 
     public string? Region { get; set; }
 
+    /// <summary>
+    /// True: leading talents in the database (已入库 or 复核中, determination holding); false: everyone else. Meeting the
+    /// definition without being listed does not count (<see cref="PersonUseCases.CountedNote"/>).
+    /// </summary>
     public bool? LeadingTalent { get; set; }
+
+    /// <summary>Lifecycle status: <see cref="PersonStatusFilter"/> values (InDatabase, NotInRegistry) or a <see cref="TalentStatus"/> name.</summary>
+    public string? Status { get; set; }
 
     /// <summary>Checks the criteria; the parsed values are returned for the query.</summary>
     public FieldErrors Validate(out SkillLevel? level, out HonorType? honor, out string? region, out CitizenIdNumber? id, DateOnly today)
@@ -112,6 +122,11 @@ public class PersonSearch
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(Status) && PersonStatusFilters.Parse(Status) is null)
+        {
+            errors.Add("status", $"数据库状态“{Status}”无法识别，应为入库（已入库、复核中）、未提名、已提名、已核实、已入库、复核中、已移出或未通过核实");
+        }
+
         if (!string.IsNullOrWhiteSpace(IdNumber))
         {
             var parsed = CitizenIdNumber.Parse(IdNumber, today, RegionCatalog.Default);
@@ -129,77 +144,195 @@ public class PersonSearch
     }
 }
 
+/// <summary>
+/// The lifecycle filter of the person search: the six <see cref="TalentStatus"/> values (same numbers), 入库 (已入库 or
+/// 复核中, <see cref="TalentStatuses.IsInDatabase"/>) and 未提名 (on a roster only).
+/// </summary>
+public enum PersonStatusFilter
+{
+    Nominated = TalentStatus.Nominated,
+    Verified = TalentStatus.Verified,
+    Listed = TalentStatus.Listed,
+    UnderReview = TalentStatus.UnderReview,
+    Delisted = TalentStatus.Delisted,
+    Rejected = TalentStatus.Rejected,
+    InDatabase = 100,
+    NotInRegistry = 101,
+}
+
+/// <summary>Names and parsing of <see cref="PersonStatusFilter"/>.</summary>
+public static class PersonStatusFilters
+{
+    /// <summary>The options in the order the page lists them.</summary>
+    public static IReadOnlyList<PersonStatusFilter> All { get; } =
+    [
+        PersonStatusFilter.InDatabase, PersonStatusFilter.NotInRegistry, PersonStatusFilter.Nominated, PersonStatusFilter.Verified,
+        PersonStatusFilter.Listed, PersonStatusFilter.UnderReview, PersonStatusFilter.Delisted, PersonStatusFilter.Rejected,
+    ];
+
+    public static string ChineseName(PersonStatusFilter filter) => filter switch
+    {
+        PersonStatusFilter.InDatabase => "入库（已入库、复核中）",
+        PersonStatusFilter.NotInRegistry => TalentStatuses.NotInRegistryName,
+        _ => TalentStatuses.ChineseName((TalentStatus)(int)filter),
+    };
+
+    /// <summary>An English member name or a Chinese name (“入库”, “已入库”…); null for empty or unknown text.</summary>
+    public static PersonStatusFilter? Parse(string? text)
+    {
+        var value = text?.Trim();
+        if (string.IsNullOrEmpty(value) || char.IsAsciiDigit(value[0]))
+        {
+            return null;
+        }
+
+        if (Enum.TryParse<PersonStatusFilter>(value, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        {
+            return parsed;
+        }
+
+        if (value == "入库")
+        {
+            return PersonStatusFilter.InDatabase;
+        }
+
+        return All.Cast<PersonStatusFilter?>().FirstOrDefault(f => ChineseName(f!.Value) == value);
+    }
+}
+
 /// <summary>Registry reads and writes for persons. Every query goes through the context's scope filter.</summary>
 public static class PersonUseCases
 {
+    /// <summary>What the person list and the statistics count as a leading talent, as the pages say it.</summary>
+    public const string CountedNote = "“领军人才”只计已入库（含复核中）且认定依据有效的人员；符合认定条件但尚未提名、正在核实或已移出的人员不计入。";
+
     /// <summary>Counts above this are reported as "1000 条以上".</summary>
     public const int CountCap = 1000;
 
     public static async Task<(Paged<PersonSummary>? Page, FieldErrors Errors)> SearchAsync(
         GongjiangDbContext db, IdNumberProtector protector, PersonSearch search, PageRequest page, DateOnly today, CancellationToken ct)
     {
+        var result = await FindAsync(db, protector, search, page, today, ct);
+        return (result.Page, result.Errors);
+    }
+
+    /// <summary>
+    /// The search, with how the text of <see cref="PersonSearch.Q"/> was read (<see cref="PersonQueryText"/>): a name (and,
+    /// when no name contains it, the employer's name), an ID number (roles with <c>registry.view-id</c>, audited) or a
+    /// credit code. <see cref="PersonSearchResult.Note"/> says so in Chinese when it is not a plain name search.
+    /// </summary>
+    public static async Task<PersonSearchResult> FindAsync(
+        GongjiangDbContext db, IdNumberProtector protector, PersonSearch search, PageRequest page, DateOnly today, CancellationToken ct)
+    {
         var errors = search.Validate(out var level, out var honor, out var region, out var id, today);
+        var text = PersonQueryText.Read(search.Q, today);
+        if (text.Error is not null)
+        {
+            errors.Add("q", text.Error);
+        }
+
+        var idField = id is not null ? "idNumber" : "q";
+        id ??= text.IdNumber;
         if (id is not null && !db.Actor.Can(Permissions.RegistryViewIdNumber) && !db.Actor.IsSystem)
         {
-            errors.Add("idNumber", "您的角色无权按公民身份号码查询");
+            errors.Add(idField, "您的角色无权按公民身份号码查询");
         }
 
         if (!errors.IsEmpty)
         {
-            return (null, errors);
+            return new PersonSearchResult(null, errors, null);
         }
 
-        var q = search.Q?.Trim();
-        var grams = q is { Length: > 0 } && db.Database.IsNpgsql() ? NameGrams.Sql(q) : null;
-        var persons = (grams is null ? db.Set<Person>() : db.Set<Person>().FromSqlRaw(grams, q!)).AsNoTracking();
         if (id is not null)
         {
-            var hash = protector.Hash(id.Value);
-            persons = persons.Where(p => p.IdNumberHash == hash);
             await db.RecordAsync(new AuditEvent(AuditActions.View, nameof(Person), null, Detail: $"按公民身份号码查询 {id.Masked}"), ct);
         }
 
-        if (q is { Length: > 0 } && grams is null)
+        IQueryable<Person> Filtered(IQueryable<Person> persons)
+        {
+            if (id is not null)
+            {
+                var hash = protector.Hash(id.Value);
+                persons = persons.Where(p => p.IdNumberHash == hash);
+            }
+
+            if (text.CreditCode is { } code)
+            {
+                persons = persons.Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && e.CreditCode == code));
+            }
+
+            if (!string.IsNullOrWhiteSpace(search.Enterprise))
+            {
+                var enterpriseText = search.Enterprise.Trim();
+                persons = persons.Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && e.Name.Contains(enterpriseText)));
+            }
+
+            if (!string.IsNullOrWhiteSpace(search.Occupation))
+            {
+                var occupation = search.Occupation.Trim();
+                persons = persons.Where(p => p.Occupation != null && p.Occupation.Contains(occupation));
+            }
+
+            if (level is { } l)
+            {
+                persons = persons.Where(p => p.HighestSkillLevel == l);
+            }
+
+            if (honor is { } h)
+            {
+                persons = persons.Where(p => db.Set<Honor>().Any(x => x.PersonId == p.Id && x.Type == h));
+            }
+
+            if (region is not null)
+            {
+                persons = persons.Where(p => p.RegionCode.StartsWith(region));
+            }
+
+            if (search.LeadingTalent is { } lt)
+            {
+                persons = lt
+                    ? persons.Where(p => p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview))
+                    : persons.Where(p => !(p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview)));
+            }
+
+            return PersonStatusFilters.Parse(search.Status) switch
+            {
+                PersonStatusFilter.InDatabase => persons.Where(p => p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview),
+                PersonStatusFilter.NotInRegistry => persons.Where(p => p.Status == null),
+                { } filter => persons.Where(p => p.Status == (TalentStatus)(int)filter),
+                null => persons,
+            };
+        }
+
+        var q = text.Name;
+        var grams = q is not null && db.Database.IsNpgsql() ? NameGrams.Sql(q) : null;
+        var persons = Filtered((grams is null ? db.Set<Person>() : db.Set<Person>().FromSqlRaw(grams, q!)).AsNoTracking());
+        var pattern = q is null ? null : "%" + LikeEscape(q) + "%";
+        if (pattern is not null && grams is null)
         {
             // On PostgreSQL a trigram index serves 3 characters and more (1 and 2: NameGrams, above, exact by itself).
-            var pattern = "%" + LikeEscape(q) + "%";
             persons = persons.Where(p => EF.Functions.Like(p.Name, pattern, "\\"));
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.Enterprise))
-        {
-            var text = search.Enterprise.Trim();
-            persons = persons.Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && e.Name.Contains(text)));
-        }
-
-        if (!string.IsNullOrWhiteSpace(search.Occupation))
-        {
-            var text = search.Occupation.Trim();
-            persons = persons.Where(p => p.Occupation != null && p.Occupation.Contains(text));
-        }
-
-        if (level is { } l)
-        {
-            persons = persons.Where(p => p.HighestSkillLevel == l);
-        }
-
-        if (honor is { } h)
-        {
-            persons = persons.Where(p => db.Set<Honor>().Any(x => x.PersonId == p.Id && x.Type == h));
-        }
-
-        if (region is not null)
-        {
-            persons = persons.Where(p => p.RegionCode.StartsWith(region));
-        }
-
-        if (search.LeadingTalent is { } lt)
-        {
-            persons = persons.Where(p => p.IsLeadingTalent == lt);
         }
 
         // Count at most CountCap + 1 matches: an exact count of a common substring is a full scan.
         var total = await persons.Take(CountCap + 1).CountAsync(ct);
+        string? note = id is not null ? $"按公民身份号码 {id.Masked} 查询（已记入审计日志）。"
+            : text.CreditCode is not null ? $"按统一社会信用代码 {text.CreditCode} 查询该单位的人员。"
+            : null;
+        if (total == 0 && pattern is not null)
+        {
+            // No name contains the text: it may be (part of) the employer's name.
+            var byEmployer = Filtered(db.Set<Person>().AsNoTracking())
+                .Where(p => db.Set<Enterprise>().Any(e => e.Id == p.EnterpriseId && EF.Functions.Like(e.Name, pattern, "\\")));
+            var employerTotal = await byEmployer.Take(CountCap + 1).CountAsync(ct);
+            if (employerTotal > 0)
+            {
+                persons = byEmployer;
+                total = employerTotal;
+                note = $"没有姓名含“{q}”的人员；以下是工作单位名称含“{q}”的人员。";
+            }
+        }
+
         var capped = total > CountCap;
         total = Math.Min(total, CountCap);
         var rows = await persons
@@ -214,8 +347,8 @@ public static class PersonUseCases
         var items = rows.Select(r => new PersonSummary(r.Person.Id, r.Person.Name, SexNames.ToChinese(r.Person.Sex), r.Person.IdNumberMasked,
             r.Person.RegionCode, RegionCatalog.Default.FullName(r.Person.RegionCode), r.Enterprise, r.Person.Occupation,
             r.Person.HighestSkillLevel is { } s ? SkillLevels.DisplayName(s) : null, r.Person.IsLeadingTalent, r.Person.BasesSummary,
-            MaskMobile(r.Person.Mobile))).ToList();
-        return (new Paged<PersonSummary>(items, total, page.Page, page.PageSize) { TotalIsLowerBound = capped }, errors);
+            MaskMobile(r.Person.Mobile), TalentStatuses.ChineseName(r.Person.Status))).ToList();
+        return new PersonSearchResult(Paging.Page(items, total, capped, page), errors, note);
     }
 
     public static async Task<PersonDetail?> GetAsync(GongjiangDbContext db, Guid id, DateOnly asOf, CancellationToken ct)
@@ -362,3 +495,4 @@ public static class NameGrams
         return count == 0 ? null : Queries[count];
     }
 }
+

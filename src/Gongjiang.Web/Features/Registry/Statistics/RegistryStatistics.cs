@@ -39,7 +39,9 @@ public sealed record RegistryStatisticsReport(
 /// <summary>
 /// 统计分析 of the registry: persons and 高技能领军人才 by region, honour, special allowance, occupation, industry, skill
 /// level and enterprise ownership. Every query goes through the context, so the scope filter limits the counts to the
-/// actor's jurisdiction (and an employer to its own enterprise). Grouping is done in SQL on plain columns, which
+/// actor's jurisdiction (and an employer to its own enterprise). “高技能领军人才” counts only the talents in the database
+/// (已入库 and 复核中, <see cref="TalentStatuses.IsInDatabase"/>) whose determination holds — not those who meet the
+/// definition but were never nominated, are still being verified or were removed (<see cref="CountedNote"/>). Grouping is done in SQL on plain columns, which
 /// PostgreSQL and SQLite both translate; only the few distinct region codes are folded into child regions in memory.
 /// </summary>
 public static class RegistryStatistics
@@ -48,6 +50,9 @@ public static class RegistryStatistics
     public const int TopCount = 15;
 
     public const string UnknownKey = "unknown";
+
+    /// <summary>What the page says is counted as a leading talent.</summary>
+    public const string CountedNote = "“高技能领军人才”只计已入库（含复核中）的人员；符合认定条件但尚未提名、正在核实或已移出的人员计入“人员”，不计入领军人才。";
 
     public const string OthersKey = "others";
 
@@ -60,7 +65,7 @@ public static class RegistryStatistics
 
         var byRegionCode = (await persons
             .GroupBy(p => p.RegionCode)
-            .Select(g => new { g.Key, Persons = g.Count(), Leading = g.Count(p => p.IsLeadingTalent) })
+            .Select(g => new { g.Key, Persons = g.Count(), Leading = g.Count(p => p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview)) })
             .ToListAsync(ct))
             .Select(g => new Counted(g.Key, g.Persons, g.Leading))
             .ToList();
@@ -129,7 +134,7 @@ public static class RegistryStatistics
     {
         var counted = await db.Set<Honor>().AsNoTracking()
             .Where(h => h.RevokedOn == null || h.RevokedOn > today)
-            .Join(db.Set<Person>().AsNoTracking(), h => h.PersonId, p => p.Id, (h, p) => new { h.Type, h.PersonId, p.IsLeadingTalent })
+            .Join(db.Set<Person>().AsNoTracking(), h => h.PersonId, p => p.Id, (h, p) => new { h.Type, h.PersonId, IsLeadingTalent = p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview) })
             .GroupBy(x => x.Type)
             .Select(g => new
             {
@@ -150,7 +155,7 @@ public static class RegistryStatistics
     {
         var counted = await db.Set<SpecialAllowance>().AsNoTracking()
             .Where(a => a.RevokedOn == null || a.RevokedOn > today)
-            .Join(db.Set<Person>().AsNoTracking(), a => a.PersonId, p => p.Id, (a, p) => new { a.Level, a.PersonId, p.IsLeadingTalent })
+            .Join(db.Set<Person>().AsNoTracking(), a => a.PersonId, p => p.Id, (a, p) => new { a.Level, a.PersonId, IsLeadingTalent = p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview) })
             .GroupBy(x => x.Level)
             .Select(g => new
             {
@@ -171,7 +176,7 @@ public static class RegistryStatistics
     {
         var top = (await persons
             .GroupBy(p => p.Occupation)
-            .Select(g => new { g.Key, Persons = g.Count(), Leading = g.Count(p => p.IsLeadingTalent) })
+            .Select(g => new { g.Key, Persons = g.Count(), Leading = g.Count(p => p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview)) })
             .OrderByDescending(c => c.Persons).ThenByDescending(c => c.Leading).ThenBy(c => c.Key)
             .Take(TopCount)
             .ToListAsync(ct))
@@ -200,7 +205,7 @@ public static class RegistryStatistics
     {
         var counted = await persons
             .GroupBy(p => p.HighestSkillLevel)
-            .Select(g => new { g.Key, Persons = g.Count(), Leading = g.Count(p => p.IsLeadingTalent) })
+            .Select(g => new { g.Key, Persons = g.Count(), Leading = g.Count(p => p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview)) })
             .ToListAsync(ct);
         var rows = SkillLevels.All
             .Select(l => counted.FirstOrDefault(c => c.Key == l) is { } c
@@ -237,7 +242,7 @@ public static class RegistryStatistics
         {
             Industry = e == null ? null : e.Industry,
             Ownership = e == null ? null : e.OwnershipType,
-            IsLeadingTalent = p.IsLeadingTalent,
+            IsLeadingTalent = p.IsLeadingTalent && (p.Status == TalentStatus.Listed || p.Status == TalentStatus.UnderReview),
         };
 
     private static List<StatisticsRow> WithOthers(List<Counted> top, int totalPersons, int totalLeading, string othersLabel)

@@ -61,6 +61,13 @@ internal static class FileSniffer
             return null;
         }
 
+        if (IsXlsxName(fileName))
+        {
+            // Named .xlsx but not a workbook (a renamed text or a broken download): say so, instead of reading it as CSV.
+            error = "文件名是 .xlsx，但内容不是 Excel 工作簿，无法读取。请用 Excel 或 WPS 打开原表格后“另存为” Excel 工作簿（.xlsx）或 CSV，再重新上传";
+            return null;
+        }
+
         if (IsBlankText(upload, bom))
         {
             error = "文件为空";

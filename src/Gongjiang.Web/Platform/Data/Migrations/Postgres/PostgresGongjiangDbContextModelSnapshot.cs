@@ -997,11 +997,18 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.Property<int>("Rejected")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<int>("TotalRows")
                         .HasColumnType("integer");
 
                     b.Property<int>("Unchanged")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Worker")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
 
                     b.HasKey("Id");
 
@@ -1666,6 +1673,22 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("audit_entries", "platform");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Platform.Data.PlatformSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("platform_settings", "platform");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Platform.Identity.AppUser", b =>

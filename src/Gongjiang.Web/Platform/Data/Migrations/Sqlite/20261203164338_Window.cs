@@ -42,6 +42,32 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ratings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ItemCodes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DepartmentCodes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Grade = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RatedOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ratings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ratings_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "request_steps",
                 columns: table => new
                 {
@@ -96,6 +122,66 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "rectifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RatingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Report = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Callback = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rectifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rectifications_ratings_RatingId",
+                        column: x => x.RatingId,
+                        principalTable: "ratings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rectifications_requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ratings_RegionCode_RatedOn",
+                table: "ratings",
+                columns: new[] { "RegionCode", "RatedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ratings_RequestId",
+                table: "ratings",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectifications_RatingId",
+                table: "rectifications",
+                column: "RatingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectifications_RegionCode_Status_DueOn",
+                table: "rectifications",
+                columns: new[] { "RegionCode", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rectifications_RequestId",
+                table: "rectifications",
+                column: "RequestId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_request_steps_RequestId",
                 table: "request_steps",
@@ -138,10 +224,16 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "rectifications");
+
+            migrationBuilder.DropTable(
                 name: "request_steps");
 
             migrationBuilder.DropTable(
                 name: "tasks");
+
+            migrationBuilder.DropTable(
+                name: "ratings");
 
             migrationBuilder.DropTable(
                 name: "requests");
