@@ -27,10 +27,10 @@ internal sealed class WindowModule : IModule
 
     public IEnumerable<NavItem> Menu =>
     [
-        new("/window", "办事指南", _ => true, 35),
+        new("/window", "办事指南", _ => true, 35, Navigation.PublicGroup),
         new("/window/requests", "办件", a => a.Can(W.Requests), 36),
         new("/window/inbox", "部门待办", a => a.Can(W.Tasks), 37),
-        new("/window/progress", "办件进度查询", _ => true, 38),
+        new("/window/progress", "办件进度查询", _ => true, 38, Navigation.PublicGroup),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
