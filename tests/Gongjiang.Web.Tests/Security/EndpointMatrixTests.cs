@@ -241,7 +241,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
 
     private static bool IsScoped(RecordKind kind) => kind is RecordKind.Person or RecordKind.Enterprise or RecordKind.Import or RecordKind.Review
         or RecordKind.Publication or RecordKind.Objection or RecordKind.Account or RecordKind.Job or RecordKind.Decision or RecordKind.Simulation
-        or RecordKind.WindowRequest or RecordKind.WindowTask;
+        or RecordKind.WindowRequest or RecordKind.WindowTask or RecordKind.WindowMaterial;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -281,6 +281,7 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
     {
         ("personid", _) => RecordKind.Person,
         ("objectionid", _) => RecordKind.Objection,
+        ("materialid", _) => RecordKind.WindowMaterial,
         ("id", "requests") => RecordKind.WindowRequest,
         ("id", "tasks") => RecordKind.WindowTask,
         ("code", "items") => RecordKind.WindowItem,

@@ -39,6 +39,7 @@ public enum RecordKind
     WindowRequest,
     WindowTask,
     WindowItem,
+    WindowMaterial,
     ReceiptNumber,
     ObjectionReceipt,
 }
@@ -166,6 +167,7 @@ public abstract class MatrixFixture : IAsyncLifetime
 
         // A service request of the side's person with its housing task (issue 12), made as the window would store it.
         var (requestId, taskId, receiptNumber) = await Window.WindowMatrix.MakeRequestAsync(App, code, personId, enterpriseId, personName);
+        var materialId = await Window.WindowMatrix.MakeMaterialAsync(App, requestId);
 
         var ids = new Dictionary<RecordKind, string>
         {
@@ -189,6 +191,7 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.WindowRequest] = requestId.ToString(),
             [RecordKind.WindowTask] = taskId.ToString(),
             [RecordKind.WindowItem] = "housing",
+            [RecordKind.WindowMaterial] = materialId.ToString(),
             [RecordKind.ReceiptNumber] = receiptNumber,
             [RecordKind.ObjectionReceipt] = receipt,
         };

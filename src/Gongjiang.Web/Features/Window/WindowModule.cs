@@ -36,6 +36,7 @@ internal sealed class WindowModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RequestService>();
+        services.AddScoped<MaterialStore>();
         services.AddRateLimiter(o => o.AddPolicy<string, WindowPublicRateLimit>(WindowPublicRateLimit.PolicyName));
     }
 
@@ -43,6 +44,7 @@ internal sealed class WindowModule : IModule
     {
         CalendarApi.Map(app);
         WindowApi.Map(app);
+        MaterialsApi.Map(app);
     }
 
     public Task SeedDemoAsync(DemoSeed seed, CancellationToken ct) => WindowDemo.SeedAsync(seed, ct);

@@ -177,6 +177,40 @@ public sealed class Rectification
     public int Version { get; set; }
 }
 
+/// <summary>
+/// A material file of a request (申请材料): checked by content (<see cref="MaterialFiles"/>), stored outside the web root
+/// under its SHA-256 (<see cref="Requests.MaterialStore"/>), scoped like the request it belongs to.
+/// </summary>
+public sealed class RequestMaterial
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid RequestId { get; set; }
+
+    public string RegionCode { get; set; } = "";
+
+    public Guid PersonId { get; set; }
+
+    public Guid? EnterpriseId { get; set; }
+
+    /// <summary>The required material's code within the item (<see cref="RequiredMaterial.Code"/>).</summary>
+    public string MaterialCode { get; set; } = "";
+
+    /// <summary>The file name as uploaded (without path), shown to people; never a storage path.</summary>
+    public string FileName { get; set; } = "";
+
+    public MaterialFileType Type { get; set; }
+
+    public long Length { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the content; also the stored file's name.</summary>
+    public string Sha256 { get; set; } = "";
+
+    public string UploadedBy { get; set; } = "";
+
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
 internal sealed class WindowRecordsConfiguration : IScopedEntityConfiguration
 {
     public static readonly ScopeRule<ServiceRequest> RequestRule = new() { Region = r => r.RegionCode, Enterprise = r => r.EnterpriseId, Person = r => r.PersonId };
@@ -188,6 +222,8 @@ internal sealed class WindowRecordsConfiguration : IScopedEntityConfiguration
     public static readonly ScopeRule<ServiceRating> RatingRule = new() { Region = s => s.RegionCode, Enterprise = s => s.EnterpriseId, Person = s => s.PersonId };
 
     public static readonly ScopeRule<Rectification> RectificationRule = new() { Region = s => s.RegionCode, Enterprise = s => s.EnterpriseId, Person = s => s.PersonId };
+
+    public static readonly ScopeRule<RequestMaterial> MaterialRule = new() { Region = s => s.RegionCode, Enterprise = s => s.EnterpriseId, Person = s => s.PersonId };
 
     private static readonly ValueConverter<DateTimeOffset, long> Instant =
         new(v => v.ToUnixTimeMilliseconds(), v => DateTimeOffset.FromUnixTimeMilliseconds(v));
@@ -263,6 +299,19 @@ internal sealed class WindowRecordsConfiguration : IScopedEntityConfiguration
             b.HasOne<ServiceRequest>().WithMany().HasForeignKey(r => r.RequestId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<ServiceRating>().WithMany().HasForeignKey(r => r.RatingId).OnDelete(DeleteBehavior.Restrict);
             b.HasScope(context, RectificationRule);
+        });
+        builder.Entity<RequestMaterial>(b =>
+        {
+            b.ToTable("materials");
+            b.Property(m => m.RegionCode).HasMaxLength(6).IsRequired();
+            b.Property(m => m.MaterialCode).HasMaxLength(64).IsRequired();
+            b.Property(m => m.FileName).HasMaxLength(255).IsRequired();
+            b.Property(m => m.Sha256).HasMaxLength(64).IsRequired();
+            b.Property(m => m.UploadedBy).HasMaxLength(64);
+            b.Property(m => m.UploadedAt).HasConversion(Instant);
+            b.HasIndex(m => m.RequestId);
+            b.HasOne<ServiceRequest>().WithMany().HasForeignKey(m => m.RequestId).OnDelete(DeleteBehavior.Restrict);
+            b.HasScope(context, MaterialRule);
         });
     }
 }
