@@ -29,6 +29,9 @@ public sealed partial class ScopeEscapeTests
         ["src/Gongjiang.Web/Features/Publication/PublicationUseCases.cs"] = ["Data.Publication", "Enterprise", "Objection", "PublicationEntry"],
         // Skills: a certificate number is unique nationwide (is it used anywhere? never shown).
         ["src/Gongjiang.Web/Features/Registry/SkillCertificateRegistry.cs"] = ["SkillCertificate"],
+        // Window: the region's day sequence of receipt numbers (a count); the public progress query by receipt number and
+        // applicant name (both must match; only status, item and the steps' dates and actions are read).
+        ["src/Gongjiang.Web/Features/Window/Requests/RequestService.cs"] = ["RequestStep", "ServiceRequest"],
     };
 
     /// <summary>Who may write telemetry without an audit record (a job's lease and progress).</summary>

@@ -75,7 +75,7 @@ public abstract class CrawlSite(DatabaseProvider provider) : IAsyncLifetime
     public static bool IsExcused(CrawlFinding finding) =>
         Pending.Any(p => finding.Url.StartsWith(p.PathPrefix, StringComparison.Ordinal) && finding.Kind == p.Kind && (p.Detail is null || finding.Detail == p.Detail))
         || (finding.Kind == "English" && AccountPages.Any(a => finding.Url.StartsWith(a, StringComparison.Ordinal))
-            && DemoData.Accounts.Any(a => a.UserName == finding.Detail || a.UserName.Split('-').Contains(finding.Detail)));
+            && DemoData.Accounts.Any(a => a.UserName == finding.Detail || a.UserName.Split('-').Contains(finding.Detail, StringComparer.Ordinal)));
 
     public async Task InitializeAsync()
     {

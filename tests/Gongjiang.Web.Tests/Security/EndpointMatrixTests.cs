@@ -245,7 +245,8 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         or RecordKind.LeaveRecord or RecordKind.RecuperationProgramme or RecordKind.RecuperationApplication
         or RecordKind.Decision or RecordKind.Simulation
         or RecordKind.WageReport or RecordKind.Rectification
-        or RecordKind.EvaluationBody or RecordKind.Certificate;
+        or RecordKind.EvaluationBody or RecordKind.Certificate
+        or RecordKind.WindowRequest or RecordKind.WindowTask or RecordKind.WindowMaterial;
 
     private static bool IsSideDependent(RecordKind kind) => IsScoped(kind) || kind == RecordKind.RegionCode;
 
@@ -287,6 +288,11 @@ public abstract class EndpointMatrixTests(MatrixFixture fixture)
         ("id", "reports") when path.Contains("/wages/", StringComparison.Ordinal) => RecordKind.WageReport,
         ("personid", _) => RecordKind.Person,
         ("objectionid", _) => RecordKind.Objection,
+        ("materialid", _) => RecordKind.WindowMaterial,
+        ("id", "requests") => RecordKind.WindowRequest,
+        ("id", "tasks") => RecordKind.WindowTask,
+        ("code", "items") => RecordKind.WindowItem,
+        ("receiptnumber", _) => RecordKind.ReceiptNumber,
         ("id", "persons") or ("id", "items") or ("id", "person") => RecordKind.Person,
         ("versionid", _) => RecordKind.ItemVersion,
         ("key", "item") => RecordKind.ItemKey,

@@ -53,6 +53,11 @@ public enum RecordKind
     EvaluationBody,
     Certificate,
     CertificateNumber,
+    WindowRequest,
+    WindowTask,
+    WindowItem,
+    WindowMaterial,
+    ReceiptNumber,
 }
 
 /// <summary>
@@ -256,6 +261,10 @@ public abstract class MatrixFixture : IAsyncLifetime
             level = "五级",
             issuedOn = skillsToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
 
+        // A service request of the side's person with its housing task (issue 12), made as the window would store it.
+        var (requestId, taskId, receiptNumber) = await Window.WindowMatrix.MakeRequestAsync(App, code, personId, enterpriseId, personName);
+        var materialId = await Window.WindowMatrix.MakeMaterialAsync(App, requestId);
+
         var ids = new Dictionary<RecordKind, string>
         {
             [RecordKind.EvaluationBody] = body.GetProperty("id").GetString()!,
@@ -287,6 +296,11 @@ public abstract class MatrixFixture : IAsyncLifetime
             [RecordKind.Simulation] = simulation.GetProperty("id").GetString()!,
             [RecordKind.WageReport] = wageReportId.ToString(),
             [RecordKind.Rectification] = rectificationId.ToString(),
+            [RecordKind.WindowRequest] = requestId.ToString(),
+            [RecordKind.WindowTask] = taskId.ToString(),
+            [RecordKind.WindowItem] = "housing",
+            [RecordKind.WindowMaterial] = materialId.ToString(),
+            [RecordKind.ReceiptNumber] = receiptNumber,
         };
         string[] person = [personName, idNumber, mobile];
         string[] clerkOnly = [objector, "越界异议理由" + tag, accountName, jobTitle];

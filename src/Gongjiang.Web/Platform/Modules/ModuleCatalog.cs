@@ -10,6 +10,7 @@ using Gongjiang.Web.Features.Registry;
 using Gongjiang.Web.Features.Supervision;
 using Gongjiang.Web.Features.Wages;
 using Gongjiang.Web.Features.Skills;
+using Gongjiang.Web.Features.Window;
 
 namespace Gongjiang.Web.Platform.Modules;
 
@@ -25,6 +26,7 @@ public static class ModuleCatalog
         new AccountsModule(),
         new RegistryModule(),
         new PoliciesModule(),
+        new WindowModule(),
         new PublicationModule(),
         new SupervisionModule(),
         new LeaveModule(),
