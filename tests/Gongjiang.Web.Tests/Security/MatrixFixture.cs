@@ -247,19 +247,23 @@ public abstract class MatrixFixture : IAsyncLifetime
         // Skills: an evaluation body of this side and a certificate it issued to this side's person.
         var site = code == "440300" ? "030099" : "010099";
         var body = await Expect(await clerk.PostAsJsonAsync("/api/v1/skills/bodies", new
+        {
             name = tag + "越界评价站",
             kind = "社会培训评价组织",
             regionCode = code,
             licences = new[] { new { occupationCode = "6-18-02-04", occupationName = "钳工", lowestLevel = "五级", highestLevel = "一级", validFrom = "2020-01-01" } },
+        }), HttpStatusCode.Created);
         var skillsToday = Gongjiang.Web.Platform.ChinaTime.Today(App.Clock);
         var certificateNumber = "S000044" + site + skillsToday.ToString("yy", System.Globalization.CultureInfo.InvariantCulture) + "5" + (code == "440300" ? "000091" : "000092");
         var certificate = await Expect(await clerk.PostAsJsonAsync("/api/v1/skills/certificates", new
+        {
             personId,
             bodyId = body.GetProperty("id").GetGuid(),
             number = certificateNumber,
             occupationCode = "6-18-02-04",
             level = "五级",
             issuedOn = skillsToday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        }), HttpStatusCode.Created);
 
         // A service request of the side's person with its housing task (issue 12), made as the window would store it.
         var (requestId, taskId, receiptNumber) = await Window.WindowMatrix.MakeRequestAsync(App, code, personId, enterpriseId, personName);
