@@ -117,7 +117,7 @@ public abstract class SkillsPageTests(BrowserFixture browser, BrowserApp app)
         var context = await browser.NewContextAsync();
         var worker = await context.NewPageAsync();
         await worker.SignInAsync(app.BaseAddress, "worker");
-        await worker.GetByRole(AriaRole.Link, new() { Name = "晋升与职称比照" }).ClickAsync();
+        await worker.FollowMenuAsync("技能评价", "晋升与职称比照");
         await worker.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("高级技师（一级）", await worker.Locator("[data-testid=next-level-summary]").First.InnerTextAsync(), StringComparison.Ordinal);
 

@@ -23,7 +23,7 @@ public abstract partial class WagePagesTests(BrowserFixture browser, BrowserApp 
         var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.SignInAsync(app.BaseAddress, "employer");
-        await page.GetByRole(AriaRole.Link, new() { Name = "工资报送" }).ClickAsync();
+        await page.FollowMenuAsync("工资分配", "工资报送");
         await page.GetByLabel("年度").FillAsync(app.App.Clock.Today.Year.ToString(CultureInfo.InvariantCulture));
         var good = RegistryImportTests.Id("44030619900101123") + ",高技能人才,,是,6-18-01-01,技师,12,120000,60000,30000,10000,0,0,5000";
         var bad = RegistryImportTests.Id("44030619850202234") + ",管理人员,中层,否,,,13,150000,80000,40000,0,0,0,0";
@@ -59,7 +59,7 @@ public abstract partial class WagePagesTests(BrowserFixture browser, BrowserApp 
         var soeContext = await browser.NewContextAsync();
         var soe = await soeContext.NewPageAsync();
         await soe.SignInAsync(app.BaseAddress, "soe");
-        await soe.GetByRole(AriaRole.Link, new() { Name = "工资整改" }).ClickAsync();
+        await soe.FollowMenuAsync("工资分配", "工资整改");
         await soe.Locator("[data-testid=rectifications]").GetByRole(AriaRole.Link, new() { Name = "深圳市城市轨道交通运营有限公司" }).ClickAsync();
         Assert.Contains("已立案", await soe.Locator("[data-testid=case-status]").InnerTextAsync(), StringComparison.Ordinal);
         await soe.GetByLabel("操作").SelectOptionAsync("StartRectification");
@@ -76,7 +76,7 @@ public abstract partial class WagePagesTests(BrowserFixture browser, BrowserApp 
         var sasacContext = await browser.NewContextAsync();
         var sasac = await sasacContext.NewPageAsync();
         await sasac.SignInAsync(app.BaseAddress, "sasac");
-        await sasac.GetByRole(AriaRole.Link, new() { Name = "国企工资增幅检查" }).ClickAsync();
+        await sasac.FollowMenuAsync("工资分配", "国企工资增幅检查");
         Assert.Contains("不符合", await sasac.Locator("[data-testid=soe-checks]").InnerTextAsync(), StringComparison.Ordinal);
         await sasac.GotoAsync(caseUrl);
         Assert.Contains("已整改", await sasac.Locator("[data-testid=case-status]").InnerTextAsync(), StringComparison.Ordinal);

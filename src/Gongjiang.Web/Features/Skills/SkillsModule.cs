@@ -34,11 +34,14 @@ internal sealed class SkillsModule : IModule
         [SkillsPermissions.ManageBodies] = [Roles.Clerk],
     };
 
+    /// <summary>The menu group of the office pages.</summary>
+    public const string Group = "技能评价";
+
     public IEnumerable<NavItem> Menu =>
     [
-        new("/skills/certificates", "技能证书", a => a.Can(SkillsPermissions.Issue) || (a.Can(SkillsPermissions.Read) && a.Role != Roles.Worker), 45),
-        new("/skills/bodies", "评价机构", a => a.Can(SkillsPermissions.Read) && a.Role != Roles.Worker, 46),
-        new("/skills/outlook", "晋升与职称比照", a => a.Role == Roles.Worker, 47),
+        new("/skills/certificates", "技能证书", a => a.Can(SkillsPermissions.Issue) || (a.Can(SkillsPermissions.Read) && a.Role != Roles.Worker), 45, Group),
+        new("/skills/bodies", "评价机构", a => a.Can(SkillsPermissions.Read) && a.Role != Roles.Worker, 46, Group),
+        new("/skills/outlook", "晋升与职称比照", a => a.Role == Roles.Worker, 47, Group),
         new("/public/certificates", "证书查询", _ => true, 48, Navigation.PublicGroup),
     ];
 

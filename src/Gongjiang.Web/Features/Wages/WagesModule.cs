@@ -39,13 +39,16 @@ internal sealed class WagesModule : IModule
         [LevelsExport] = [Roles.Clerk, Roles.DepartmentOfficer, Roles.Supervisor, Roles.Administrator],
     };
 
+    /// <summary>The menu group of the office pages.</summary>
+    public const string Group = "工资分配";
+
     public IEnumerable<NavItem> Menu =>
     [
-        new("/wages/reports", "工资报送", a => a.Can(Report), 50),
-        new("/wages/schemes", "年资工资和津贴制度", a => a.Can(Report), 50),
-        new("/wages/mine", "我的工资记录", a => a.Can(Own), 51),
-        new("/wages/compliance", "国企工资增幅检查", a => a.Can(Compliance), 52),
-        new("/wages/rectifications", "工资整改", a => a.Can(Rectification) && a.Role != Roles.Clerk, 53),
+        new("/wages/reports", "工资报送", a => a.Can(Report), 50, Group),
+        new("/wages/schemes", "年资工资和津贴制度", a => a.Can(Report), 50, Group),
+        new("/wages/mine", "我的工资记录", a => a.Can(Own), 51, Group),
+        new("/wages/compliance", "国企工资增幅检查", a => a.Can(Compliance), 52, Group),
+        new("/wages/rectifications", "工资整改", a => a.Can(Rectification) && a.Role != Roles.Clerk, 53, Group),
         new("/public/wage-levels", "技术工人工资价位", _ => true, 54, Navigation.PublicGroup),
     ];
 

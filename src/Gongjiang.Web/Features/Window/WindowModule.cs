@@ -25,11 +25,14 @@ internal sealed class WindowModule : IModule
         [W.Tasks] = [Roles.DepartmentOfficer],
     };
 
+    /// <summary>The menu group of the office pages.</summary>
+    public const string Group = "窗口服务";
+
     public IEnumerable<NavItem> Menu =>
     [
         new("/window", "办事指南", _ => true, 35, Navigation.PublicGroup),
-        new("/window/requests", "办件", a => a.Can(W.Requests), 36),
-        new("/window/inbox", "部门待办", a => a.Can(W.Tasks), 37),
+        new("/window/requests", "办件", a => a.Can(W.Requests), 36, Group),
+        new("/window/inbox", "部门待办", a => a.Can(W.Tasks), 37, Group),
         new("/window/progress", "办件进度查询", _ => true, 38, Navigation.PublicGroup),
     ];
 
