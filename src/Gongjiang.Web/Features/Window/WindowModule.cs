@@ -36,6 +36,16 @@ internal sealed class WindowModule : IModule
         new("/window/progress", "办件进度查询", _ => true, 38, Navigation.PublicGroup),
     ];
 
+    public IReadOnlyDictionary<string, string> AuditNames => new Dictionary<string, string>
+    {
+        ["ServiceRequest"] = "窗口办件",
+        ["RequestTask"] = "部门任务",
+        ["RequestStep"] = "办理记录",
+        ["ServiceRating"] = "好差评",
+        ["Rectification"] = "差评整改",
+        ["RequestMaterial"] = "申请材料",
+    };
+
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<RequestService>();
