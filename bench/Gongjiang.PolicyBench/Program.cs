@@ -9,6 +9,7 @@ using Gongjiang.PolicyBench;
 //   … -- throughput --persons 1000000 --rounds 5                                  engine vs hand-written C#
 //   … -- memory                                                                   simulation peak memory, 100k vs 1M
 //   … -- simulate --persons N                                                     (child) one streamed simulation
+//   … -- recompute --persons 1000000 --rounds 3 [--pg <connection>]                PostgreSQL: full recompute vs reading the facts
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "all";
 var persons = int.Parse(Option("--persons") ?? "1000000", CultureInfo.InvariantCulture);
 var rounds = int.Parse(Option("--rounds") ?? "5", CultureInfo.InvariantCulture);
@@ -23,11 +24,14 @@ switch (mode)
         return Throughput();
     case "memory":
         return Memory();
+    case "recompute":
+        return await RecomputeBench.RunAsync(persons, int.Parse(Option("--rounds") ?? "3", CultureInfo.InvariantCulture), Option("--pg"), asOf);
     case "all":
         var result = Throughput();
-        return result != 0 ? result : Memory();
+        result = result != 0 ? result : Memory();
+        return result != 0 ? result : await RecomputeBench.RunAsync(persons, 3, Option("--pg"), asOf);
     default:
-        Console.Error.WriteLine("usage: [throughput|memory|simulate] [--persons N] [--rounds R]");
+        Console.Error.WriteLine("usage: [throughput|memory|simulate|recompute] [--persons N] [--rounds R] [--pg connection]");
         return 2;
 }
 

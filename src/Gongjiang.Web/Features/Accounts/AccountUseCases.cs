@@ -63,7 +63,7 @@ public static class AccountUseCases
     public static IQueryable<AppUser> InScope(GongjiangDbContext db) =>
         db.Users.AsNoTracking().WhereInScope(Rule, db.Scope);
 
-    public static async Task<Paged<AccountSummary>> ListAsync(GongjiangDbContext db, string? query, string? role, PageRequest page, CancellationToken ct)
+    public static async Task<Paged<AccountSummary>> ListAsync(GongjiangDbContext db, string? query, string? role, PageRequest page, TimeProvider clock, CancellationToken ct)
     {
         var users = InScope(db);
         if (!string.IsNullOrWhiteSpace(query))
@@ -80,21 +80,22 @@ public static class AccountUseCases
         var total = await users.CountAsync(ct);
         var rows = await users.OrderBy(u => u.RegionCode).ThenBy(u => u.UserName)
             .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new Paged<AccountSummary>(rows.Select(ToSummary).ToList(), total, page.Page, page.PageSize);
+        return new Paged<AccountSummary>(rows.Select(u => ToSummary(u, clock)).ToList(), total, page.Page, page.PageSize);
     }
 
-    public static async Task<AccountSummary?> GetAsync(GongjiangDbContext db, string id, CancellationToken ct)
+    public static async Task<AccountSummary?> GetAsync(GongjiangDbContext db, string id, TimeProvider clock, CancellationToken ct)
     {
         var user = await InScope(db).FirstOrDefaultAsync(u => u.Id == id, ct);
-        return user is null ? null : ToSummary(user);
+        return user is null ? null : ToSummary(user, clock);
     }
 
-    public static AccountSummary ToSummary(AppUser u) => new(
+    /// <summary>An account as listed; locked out when its lockout ends after now by <paramref name="clock"/> (the DI clock).</summary>
+    public static AccountSummary ToSummary(AppUser u, TimeProvider clock) => new(
         u.Id, u.UserName ?? "", u.DisplayName, u.Role, Roles.ChineseName(u.Role), u.RegionCode,
         RegionCatalog.Default.FullName(u.RegionCode), u.DepartmentCode,
         u.DepartmentCode is null ? null : Departments.Find(u.DepartmentCode)?.Name,
         u.EnterpriseId, u.PersonId, u.IsDisabled,
-        u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.TwoFactorEnabled);
+        u.LockoutEnd is { } end && end > clock.GetUtcNow(), u.TwoFactorEnabled);
 
     /// <summary>Checks the fields common to create and edit; the binding (department, enterprise, person) must fit the role.</summary>
     public static async Task<FieldErrors> ValidateAsync(GongjiangDbContext db, AccountInput input, bool creating, CancellationToken ct)
@@ -220,7 +221,7 @@ public static class AccountUseCases
             return (null, errors);
         }
 
-        return (ToSummary(user), errors);
+        return (ToSummary(user, clock), errors);
     }
 
     /// <summary>Edits an account in scope; returns null errors when the account is not found in scope.</summary>

@@ -71,7 +71,7 @@ internal static class AccountsApi
     }
 
     private static async Task<Results<Ok<Paged<AccountSummary>>, ProblemHttpResult>> List(
-        GongjiangDbContext db, string? q, string? role, int? page, int? pageSize, CancellationToken ct)
+        GongjiangDbContext db, string? q, string? role, int? page, int? pageSize, TimeProvider clock, CancellationToken ct)
     {
         var errors = new FieldErrors();
         if (!PageRequest.TryCreate(page, pageSize, errors, out var paging))
@@ -79,11 +79,11 @@ internal static class AccountsApi
             return Problems.Validation(errors);
         }
 
-        return TypedResults.Ok(await AccountUseCases.ListAsync(db, q, role, paging, ct));
+        return TypedResults.Ok(await AccountUseCases.ListAsync(db, q, role, paging, clock, ct));
     }
 
-    private static async Task<Results<Ok<AccountSummary>, ProblemHttpResult>> Get(GongjiangDbContext db, string id, CancellationToken ct) =>
-        await AccountUseCases.GetAsync(db, id, ct) is { } account ? TypedResults.Ok(account) : Problems.NotFound("该账户");
+    private static async Task<Results<Ok<AccountSummary>, ProblemHttpResult>> Get(GongjiangDbContext db, string id, TimeProvider clock, CancellationToken ct) =>
+        await AccountUseCases.GetAsync(db, id, clock, ct) is { } account ? TypedResults.Ok(account) : Problems.NotFound("该账户");
 
     private static async Task<Results<Created<AccountSummary>, ProblemHttpResult>> Create(
         AccountInput input, GongjiangDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
@@ -93,7 +93,7 @@ internal static class AccountsApi
     }
 
     private static async Task<Results<Ok<AccountSummary>, ProblemHttpResult>> Update(
-        string id, AccountInput input, GongjiangDbContext db, UserManager<AppUser> users, CancellationToken ct)
+        string id, AccountInput input, GongjiangDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct)
     {
         var errors = await AccountUseCases.UpdateAsync(db, users, id, input, ct);
         if (errors is null)
@@ -101,6 +101,6 @@ internal static class AccountsApi
             return Problems.NotFound("该账户");
         }
 
-        return errors.IsEmpty ? TypedResults.Ok((await AccountUseCases.GetAsync(db, id, ct))!) : Problems.Validation(errors);
+        return errors.IsEmpty ? TypedResults.Ok((await AccountUseCases.GetAsync(db, id, clock, ct))!) : Problems.Validation(errors);
     }
 }

@@ -29,7 +29,7 @@ internal static class ExportAccounts
             var rows = await AccountUseCases.InScope(db).OrderBy(u => u.RegionCode).ThenBy(u => u.UserName).ToListAsync(ct);
             await db.RecordAsync(AccountUseCases.ExportEvent(rows.Count), ct);
             var name = $"accounts-{clock.GetUtcNow().ToOffset(Gongjiang.Web.Platform.ChinaTime.Offset):yyyyMMdd-HHmm}.csv";
-            return TableDownload.File(ExportFormat.Csv, Table, rows.Select(AccountUseCases.ToSummary), name, "账户清单", ct);
+            return TableDownload.File(ExportFormat.Csv, Table, rows.Select(u => AccountUseCases.ToSummary(u, clock)), name, "账户清单", ct);
         }).RequireAuthorization(Permissions.AccountsManage).ExcludeFromDescription();
         return app;
     }

@@ -1,5 +1,6 @@
 using Gongjiang.Core.Access;
 using Gongjiang.Core.Audit;
+using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Api;
 using Gongjiang.Web.Platform.Audit;
 using Gongjiang.Web.Platform.Data;
@@ -93,14 +94,14 @@ public static class AuditUseCases
         // integer both databases order) from the first entry at or after each bound.
         if (filter.From is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+            var start = ChinaTime.StartOf(from).ToUniversalTime();
             var first = await FirstSequenceAtOrAfterAsync(db, start, ct);
             query = query.Where(e => e.Sequence >= first);
         }
 
         if (filter.To is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)).ToUniversalTime();
+            var end = ChinaTime.EndOf(to).ToUniversalTime();
             var firstAfter = await FirstSequenceAtOrAfterAsync(db, end, ct);
             query = query.Where(e => e.Sequence < firstAfter);
         }
@@ -139,7 +140,7 @@ public static class AuditUseCases
         return low;
     }
 
-    public static DateTimeOffset ToChinaTime(DateTimeOffset utc) => utc.ToOffset(TimeSpan.FromHours(8));
+    public static DateTimeOffset ToChinaTime(DateTimeOffset utc) => utc.ToOffset(ChinaTime.Offset);
 
     public static bool IsCountry(Jurisdiction j) => j.Prefix.Length == 0;
 }

@@ -42,7 +42,6 @@ public sealed class AuditWriter(AuditKey key, TimeProvider clock)
 
     private const long AdvisoryLockId = 0x47_4A_41_55_44_49_54; // "GJAUDIT"
     private static readonly SemaphoreSlim ProcessLock = new(1, 1);
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     internal static List<CapturedChange> Capture(ChangeTracker tracker, bool skipInserts = false)
     {
@@ -108,7 +107,7 @@ public sealed class AuditWriter(AuditKey key, TimeProvider clock)
                 {
                     Sequence = ++sequence,
                     OccurredAtUtc = now,
-                    UtcOffsetMinutes = (int)ChinaOffset.TotalMinutes,
+                    UtcOffsetMinutes = (int)ChinaTime.Offset.TotalMinutes,
                     ActorId = actor.UserId,
                     ActorName = actorName ?? (actor.IsAuthenticated ? actor.UserName : actor.DisplayName),
                     ActorRole = evt?.ActorRoleOverride ?? actor.Role,
