@@ -25,7 +25,9 @@ var bigEnterprise = int.Parse(Arg("--enterprise-size") ?? "100000", CultureInfo.
 var perEnterprise = int.Parse(Arg("--others-size") ?? "100", CultureInfo.InvariantCulture);
 var calls = int.Parse(Arg("--calls") ?? "200", CultureInfo.InvariantCulture);
 const int Year = 2025;
+const double TargetMs = 200;
 var asOf = new DateOnly(2026, 12, 3); // after the leave year, within the carry-over year: the year-end view's busiest day
+var inYear = new DateOnly(Year, 11, 15); // within the leave year: the view an employer opens during the year (leavers past their deadline)
 
 var started = Stopwatch.StartNew();
 void Log(string message) => Console.WriteLine($"[{started.Elapsed:hh\\:mm\\:ss}] {message}");
@@ -69,8 +71,12 @@ await using (var connection = new NpgsqlConnection(cs))
 
 Log($"{enterprises.Count:N0} enterprises");
 
-// 2. One leave record per employee of `Year`, assessed by the module's own code (LeaveRecords.Apply → Core).
+// 2. One leave record per employee of `Year`, assessed by the module's own code (LeaveRecords.Apply → Core); 5 % left
+// during the year (办法 art 12). The totals the module keeps on every save (LeaveYearTotals) are summed from the same rows
+// by the same code and loaded with them.
 var owing = 0;
+var leavers = 0;
+var totals = new Dictionary<LeaveTotalKey, LeaveYearTally>();
 await using (var connection = new NpgsqlConnection(cs))
 {
     await connection.OpenAsync();
@@ -79,7 +85,7 @@ await using (var connection = new NpgsqlConnection(cs))
         "\"EntitlementCalculated\", \"EntitledDays\", \"ArrangedDays\", \"TakenDays\", \"AverageMonthlyWageFen\", \"CompensationPaidFen\", \"WrittenRefusal\", " +
         "\"CarriedOverDays\", \"CarriedOverTakenDays\", \"UntakenDays\", \"YearDeadline\", \"CarryOverDeadline\", \"InYearStatus\", \"InYearOwedDays\", " +
         "\"AfterYearStatus\", \"AfterYearOwedDays\", \"AfterYearCompensableDays\", \"AfterYearDueFen\", \"AfterYearShortfallFen\", \"AfterCarryOverStatus\", " +
-        "\"AfterCarryOverCompensableDays\", \"AfterCarryOverDueFen\", \"AfterCarryOverShortfallFen\", \"OwedFrom\", \"UpdatedAtMs\", \"UpdatedBy\") FROM STDIN (FORMAT BINARY)");
+        "\"AfterCarryOverCompensableDays\", \"AfterCarryOverDueFen\", \"AfterCarryOverShortfallFen\", \"OwedFrom\", \"UpdatedAtMs\", \"UpdatedBy\", \"LeftOn\") FROM STDIN (FORMAT BINARY)");
     var parameters = LeaveRecords.Parameters(Year);
     for (var i = 0; i < employees; i++)
     {
@@ -89,9 +95,16 @@ await using (var connection = new NpgsqlConnection(cs))
         var wage = new Money(random.Next(400_000, 2_000_000));
         var due = EmployerLeaveCompliance.Assess(new EmployeeLeaveRecord("x", Year, entitled, taken, taken, wage, Money.Zero, false), asOf, parameters).CompensationDue;
         var paid = taken == entitled ? Money.Zero : random.Next(10) switch { < 6 => due, < 8 => new Money(due.Fen / 2), _ => Money.Zero };
+        DateOnly? left = i % 20 == 7 ? new DateOnly(Year, 1, 1).AddDays(random.Next(364)) : null;
         var row = new LeaveRecord { EnterpriseId = enterprise.Id, RegionCode = enterprise.Region, PersonId = Guid.CreateVersion7(), PersonName = "职工" + i.ToString(CultureInfo.InvariantCulture) };
-        LeaveRecords.Apply(row, new EmployeeLeaveRecord(row.PersonId.ToString(), Year, entitled, taken, taken, wage, paid, false));
+        LeaveRecords.Apply(row, new EmployeeLeaveRecord(row.PersonId.ToString(), Year, entitled, taken, taken, wage, paid, false, LeftOn: left));
         owing += row.OwedFrom is null ? 0 : 1;
+        leavers += left is null ? 0 : 1;
+        foreach (var (key, tally) in LeaveYearTotals.Contributions(row))
+        {
+            totals[key] = totals.GetValueOrDefault(key) + tally;
+        }
+
         await writer.StartRowAsync();
         await writer.WriteAsync(row.Id, NpgsqlDbType.Uuid);
         await writer.WriteAsync(row.EnterpriseId, NpgsqlDbType.Uuid);
@@ -135,6 +148,45 @@ await using (var connection = new NpgsqlConnection(cs))
 
         await writer.WriteAsync(0L, NpgsqlDbType.Bigint);
         await writer.WriteAsync("bench", NpgsqlDbType.Varchar);
+        if (row.LeftOn is { } leftOn)
+        {
+            await writer.WriteAsync(leftOn, NpgsqlDbType.Date);
+        }
+        else
+        {
+            await writer.WriteNullAsync();
+        }
+    }
+
+    await writer.CompleteAsync();
+}
+
+await using (var connection = new NpgsqlConnection(cs))
+{
+    await connection.OpenAsync();
+    await using var writer = await connection.BeginBinaryImportAsync(
+        "COPY leave.leave_year_totals (\"Id\", \"EnterpriseId\", \"Year\", \"RegionCode\", \"Kind\", \"EffectiveFrom\", \"Employees\", \"Taken\", \"Scheduled\", " +
+        "\"Outstanding\", \"CarriedOver\", \"WrittenRefusal\", \"Compensated\", \"CompensationOwed\", \"OwedDays\", \"CompensableDays\", \"ShortfallFen\", " +
+        "\"NeedingAction\", \"OwedNothingPaid\", \"OwedCompensableDays\", \"OwedDueFen\") FROM STDIN (FORMAT BINARY)");
+    foreach (var (key, t) in totals.Where(t => !t.Value.IsZero))
+    {
+        await writer.StartRowAsync();
+        await writer.WriteAsync(Guid.CreateVersion7(), NpgsqlDbType.Uuid);
+        await writer.WriteAsync(key.EnterpriseId, NpgsqlDbType.Uuid);
+        await writer.WriteAsync(key.Year, NpgsqlDbType.Integer);
+        await writer.WriteAsync(key.RegionCode, NpgsqlDbType.Varchar);
+        await writer.WriteAsync((int)key.Kind, NpgsqlDbType.Integer);
+        await writer.WriteAsync(key.EffectiveFrom, NpgsqlDbType.Date);
+        foreach (var n in new[] { t.Employees, t.Taken, t.Scheduled, t.Outstanding, t.CarriedOver, t.WrittenRefusal, t.Compensated, t.CompensationOwed, t.OwedDays, t.CompensableDays })
+        {
+            await writer.WriteAsync(n, NpgsqlDbType.Integer);
+        }
+
+        await writer.WriteAsync(t.Shortfall.Fen, NpgsqlDbType.Bigint);
+        await writer.WriteAsync(t.NeedingAction, NpgsqlDbType.Integer);
+        await writer.WriteAsync(t.OwedNothingPaid, NpgsqlDbType.Integer);
+        await writer.WriteAsync(t.OwedCompensableDays, NpgsqlDbType.Integer);
+        await writer.WriteAsync(t.OwedDue.Fen, NpgsqlDbType.Bigint);
     }
 
     await writer.CompleteAsync();
@@ -147,7 +199,7 @@ await using (var connection = new NpgsqlConnection(cs))
     await analyze.ExecuteNonQueryAsync();
 }
 
-Log($"{employees:N0} leave records of {Year}, {owing:N0} owed compensation at some point ({owing * 100.0 / employees:0.0} %)");
+Log($"{employees:N0} leave records of {Year} ({leavers:N0} left during the year), {owing:N0} owed compensation at some point ({owing * 100.0 / employees:0.0} %); {totals.Count(t => !t.Value.IsZero):N0} total rows");
 
 // 3. Latency through the module's own queries, each call on a fresh context (one request), as the role that uses it.
 var protector = new IdNumberProtector(RandomNumberGenerator.GetBytes(32), RandomNumberGenerator.GetBytes(32));
@@ -162,8 +214,8 @@ var employer = new Actor("bench-employer", "employer", "用人单位经办人", 
 var cityClerk = new Actor("bench-clerk", "clerk", "窗口经办人", Roles.Clerk, Jurisdiction.Parse("440300").Value, null, null, null);
 var provinceSupervisor = new Actor("bench-supervisor", "supervisor", "督查人员", Roles.Supervisor, Jurisdiction.Parse("440000").Value, null, null, null);
 
-var results = new List<(string Name, double P50, double P95, double Max, string Detail)>();
-async Task MeasureAsync(string name, Func<GongjiangDbContext, Task<string>> call, Actor actor)
+var results = new List<(string Name, double P50, double P95, double Max, string Detail, bool Target)>();
+async Task MeasureAsync(string name, Func<GongjiangDbContext, Task<string>> call, Actor actor, bool target)
 {
     var ms = new List<double>(calls);
     var detail = "";
@@ -181,41 +233,52 @@ async Task MeasureAsync(string name, Func<GongjiangDbContext, Task<string>> call
 
     ms.Sort();
     double At(double p) => ms[Math.Min(ms.Count - 1, (int)Math.Ceiling(p * ms.Count) - 1)];
-    results.Add((name, At(0.50), At(0.95), ms[^1], detail));
-    Log($"{name}: p50 {At(0.50):0.0} ms, p95 {At(0.95):0.0} ms, max {ms[^1]:0.0} ms ({detail})");
+    results.Add((name, At(0.50), At(0.95), ms[^1], detail, target));
+    Log($"{name}: p50 {At(0.50):0.0} ms, p95 {At(0.95):0.0} ms ({At(0.95) / TargetMs:0.00} × {TargetMs} ms), max {ms[^1]:0.0} ms ({detail})");
 }
 
-await MeasureAsync($"year-end view, enterprise of {bigEnterprise:N0} (summary + who is owed + all, first pages)", async db =>
+async Task<string> YearEndAsync(GongjiangDbContext db, DateOnly day)
 {
-    var summary = await LeaveYearEnd.SummaryAsync(db, enterprises[0].Id, Year, asOf, CancellationToken.None);
-    var needing = await LeaveYearEnd.NeedingActionAsync(db, enterprises[0].Id, Year, asOf, new PageRequest(1, 20), summary.NeedingAction, CancellationToken.None);
-    var all = await LeaveYearEnd.ListAsync(db, enterprises[0].Id, Year, asOf, null, new PageRequest(1, 20), CancellationToken.None, summary.Employees);
-    return $"{summary.Employees:N0} employees, {summary.NeedingAction:N0} needing action, {needing.Items.Count}+{all.Items.Count} rows shown";
-}, employer);
+    // What /leave/records does: the years, the summary, the first page of who needs action and of all records.
+    var years = await LeaveYearEnd.YearsAsync(db, enterprises[0].Id, CancellationToken.None);
+    var summary = await LeaveYearEnd.SummaryAsync(db, enterprises[0].Id, Year, day, CancellationToken.None);
+    var needing = await LeaveYearEnd.NeedingActionAsync(db, enterprises[0].Id, Year, day, new PageRequest(1, 20), summary.NeedingAction, CancellationToken.None);
+    var all = await LeaveYearEnd.ListAsync(db, enterprises[0].Id, Year, day, null, new PageRequest(1, 20), CancellationToken.None, summary.Employees);
+    return $"{summary.Employees:N0} employees, {summary.NeedingAction:N0} needing action, {needing.Items.Count}+{all.Items.Count} rows shown, {years.Count} years";
+}
 
-await MeasureAsync($"inspection list, province (all {employees:N0} employees)", async db =>
+async Task<string> InspectionAsync(GongjiangDbContext db, DateOnly day)
 {
-    var list = await LeaveInspection.ListAsync(db, new EmploymentDirectory(db, protector), Year, asOf, null, new PageRequest(1, 50), CancellationToken.None);
+    var list = await LeaveInspection.ListAsync(db, new EmploymentDirectory(db, protector), Year, day, null, new PageRequest(1, 50), CancellationToken.None);
     return $"{list.Enterprises:N0} enterprises, {list.EmployeesOwed:N0} employees owed, first page {list.Page.Items.Count}";
-}, provinceSupervisor);
+}
 
-await MeasureAsync("inspection list, one city (深圳 440300)", async db =>
+await MeasureAsync($"year-end view, enterprise of {bigEnterprise:N0}, after the year ({asOf:yyyy-MM-dd})", db => YearEndAsync(db, asOf), employer, target: true);
+await MeasureAsync($"inspection list, province (all {employees:N0} employees), after the year", db => InspectionAsync(db, asOf), provinceSupervisor, target: true);
+await MeasureAsync("inspection list, one city (深圳 440300), after the year", db => InspectionAsync(db, asOf), cityClerk, target: true);
+await MeasureAsync($"year-end view, enterprise of {bigEnterprise:N0}, in the year ({inYear:yyyy-MM-dd})", db => YearEndAsync(db, inYear), employer, target: false);
+await MeasureAsync("inspection list, province, in the year (only leavers can be owed)", db => InspectionAsync(db, inYear), provinceSupervisor, target: false);
+await MeasureAsync($"records of one status (API ?status=CompensationOwed), enterprise of {bigEnterprise:N0}, first page", async db =>
 {
-    var list = await LeaveInspection.ListAsync(db, new EmploymentDirectory(db, protector), Year, asOf, null, new PageRequest(1, 50), CancellationToken.None);
-    return $"{list.Enterprises:N0} enterprises, {list.EmployeesOwed:N0} employees owed, first page {list.Page.Items.Count}";
-}, cityClerk);
+    var list = await LeaveYearEnd.ListAsync(db, enterprises[0].Id, Year, asOf, LeaveYearStatus.CompensationOwed, new PageRequest(1, 20), CancellationToken.None);
+    return $"{list.Total:N0} records, {list.Items.Count} shown";
+}, employer, target: false);
 
 Console.WriteLine();
-Console.WriteLine($"| Query ({calls} calls each, after 5 warm-up) | p50 | p95 | max | target p95 ≤ 200 ms |");
-Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine($"| Query ({calls} calls each, after 5 warm-up) | p50 | p95 | max | p95 ÷ {TargetMs} ms | issue target |");
+Console.WriteLine("|---|---|---|---|---|---|");
 foreach (var r in results)
 {
-    Console.WriteLine($"| {r.Name} — {r.Detail} | {r.P50:0.0} ms | **{r.P95:0.0} ms** | {r.Max:0.0} ms | {(r.P95 <= 200 ? "met" : "NOT met")} |");
+    var verdict = !r.Target ? "(not a target)" : r.P95 <= TargetMs ? "met" : "NOT met";
+    Console.WriteLine($"| {r.Name} — {r.Detail} | {r.P50:0.0} ms | **{r.P95:0.0} ms** | {r.Max:0.0} ms | **{r.P95 / TargetMs:0.00}** | {verdict} |");
 }
 
+Console.WriteLine($"\nLoad average at the end: {LoadAverage()}.");
 Console.WriteLine($"\n{Environment.ProcessorCount} logical CPUs; {pg.Description}; total {started.Elapsed:mm\\:ss}.");
 pg.DropDatabase(cs);
 return 0;
+
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a";
 
 string? Arg(string name)
 {

@@ -37,6 +37,7 @@ internal sealed class LeaveModule : IModule
     public IReadOnlyDictionary<string, string> AuditNames => new Dictionary<string, string>
     {
         ["LeaveRecord"] = "年休假记录",
+        ["LeaveYearTotal"] = "年休假年度汇总",
         ["RecuperationApplicationRow"] = "休疗养申请",
         ["RecuperationProgrammeRow"] = "休疗养项目",
         ["RecuperationResultEntry"] = "休疗养名单",

@@ -106,6 +106,23 @@ public abstract class GongjiangDbContext : IdentityDbContext<AppUser>, IDataProt
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        // Modules' derived rows (ISaveParticipant) are kept in the transaction of the rows they derive from.
+        if (SaveParticipants.Concerned(ChangeTracker) is { Count: > 0 } participants)
+        {
+            if (Database.CurrentTransaction is null)
+            {
+                await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+                var saved = await SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return saved;
+            }
+
+            foreach (var participant in participants)
+            {
+                await participant.BeforeSaveAsync(this, cancellationToken);
+            }
+        }
+
         EnforceScopeOnWrites();
         var changes = AuditWriter.Capture(ChangeTracker, SuppressInsertAudit);
         if (_audit is null || (changes.Count == 0 && _pendingEvents.Count == 0))

@@ -11,8 +11,9 @@ namespace Gongjiang.Web.Features.Leave.Data;
 /// after <see cref="YearDeadline"/> and on the day after <see cref="CarryOverDeadline"/> (its documented invariant), so
 /// the outcome is stored for each of the three periods (in the year; after the year, within the carry-over year; after
 /// the carry-over year): the year-end view and the inspection list pick the period of their “as of” day in SQL and add
-/// up, on any past or future day, without re-assessing. <see cref="OwedFrom"/> is the first day the record is
-/// 欠付报酬 (a shortfall only grows from one period to the next), null when never.
+/// up, on any past or future day, without re-assessing; their sums per enterprise and year are kept in
+/// <see cref="LeaveYearTotal"/>. <see cref="OwedFrom"/> is the first day the record is 欠付报酬 (a shortfall only grows
+/// from one period to the next), null when never.
 /// Scoped by the enterprise's region, the enterprise and the person: an employer sees its staff, a worker themself.
 /// </summary>
 public sealed class LeaveRecord
@@ -126,8 +127,18 @@ internal sealed class LeaveRecordConfiguration : IScopedEntityConfiguration
         // The year-end view's list of all records by name: the first page straight from the index.
         b.HasIndex(r => new { r.EnterpriseId, r.Year, r.PersonName, r.Id });
 
-        // The inspection list: one leave year, records that become 欠付报酬, by region (the jurisdiction's prefix).
-        b.HasIndex(r => new { r.Year, r.RegionCode, r.EnterpriseId }, "ix_leave_records_owed").HasFilter("\"OwedFrom\" IS NOT NULL");
+        // The year-end view's “who needs action” page, one partial index per period, in the page's order (LeaveYearEnd):
+        // in the year (still employed), after the year, after the carry-over year; and the employees who left in the year.
+        b.HasIndex(r => new { r.EnterpriseId, r.Year, r.InYearOwedDays, r.PersonName, r.Id }, "ix_leave_records_needing_in_year")
+            .IsDescending(false, false, true, false, false)
+            .HasFilter("\"InYearOwedDays\" > 0");
+        b.HasIndex(r => new { r.EnterpriseId, r.Year, r.AfterYearShortfallFen, r.AfterYearOwedDays, r.PersonName, r.Id }, "ix_leave_records_needing_after_year")
+            .IsDescending(false, false, true, true, false, false)
+            .HasFilter("\"AfterYearOwedDays\" > 0 OR \"AfterYearShortfallFen\" > 0");
+        b.HasIndex(r => new { r.EnterpriseId, r.Year, r.AfterCarryOverShortfallFen, r.PersonName, r.Id }, "ix_leave_records_needing_after_carry_over")
+            .IsDescending(false, false, true, false, false)
+            .HasFilter("\"AfterCarryOverShortfallFen\" > 0");
+        b.HasIndex(r => new { r.EnterpriseId, r.Year, r.YearDeadline }, "ix_leave_records_leavers").HasFilter("\"LeftOn\" IS NOT NULL");
         b.HasScope(context, Rule);
     });
 }

@@ -35,47 +35,15 @@ public sealed record InspectionList(int Year, DateOnly AsOf, string RegionCode, 
 /// <summary>
 /// The labour inspector's list (劳动保障监察, policy 六(四)) of the actor's jurisdiction: enterprises with employees whose
 /// untaken leave of <c>year</c> is past its deadline and not (fully) compensated on <c>asOf</c>, most owed first — the
-/// same as <c>EmployerLeaveCompliance.InspectionList</c>, added up in SQL from the stored assessments (only records with
-/// an <see cref="LeaveRecord.OwedFrom"/> on or before the day are read, through a partial index).
+/// same as <c>EmployerLeaveCompliance.InspectionList</c>, read from <see cref="LeaveYearTotal"/>: after the year, the
+/// rows of the period that stands on the day with someone owed, in the order of a partial index (a page is a LIMIT on
+/// it, the totals one pass over those rows, about one per enterprise); in the year only employees who left before the
+/// day can be owed, and their <see cref="LeaveTotalKind.LeaverChange"/> rows are added up per enterprise.
 /// </summary>
 public static class LeaveInspection
 {
     /// <summary>At most this many enterprises in one export.</summary>
     public const int ExportCap = 50_000;
-
-    private sealed class OwedRow
-    {
-        public Guid EnterpriseId { get; init; }
-
-        public string RegionCode { get; init; } = "";
-
-        public int Days { get; init; }
-
-        public long Due { get; init; }
-
-        public long Paid { get; init; }
-
-        public long Shortfall { get; init; }
-    }
-
-    private static IQueryable<OwedRow> Owed(GongjiangDbContext db, int year, DateOnly asOf, string? region)
-    {
-        var records = db.Set<LeaveRecord>().AsNoTracking().Where(r => r.Year == year && r.OwedFrom != null && r.OwedFrom <= asOf);
-        if (!string.IsNullOrEmpty(region))
-        {
-            records = records.Where(r => r.RegionCode.StartsWith(region));
-        }
-
-        return records.Select(r => new OwedRow
-        {
-            EnterpriseId = r.EnterpriseId,
-            RegionCode = r.RegionCode,
-            Days = asOf <= r.CarryOverDeadline ? r.AfterYearCompensableDays : r.AfterCarryOverCompensableDays,
-            Due = asOf <= r.CarryOverDeadline ? r.AfterYearDueFen : r.AfterCarryOverDueFen,
-            Paid = r.CompensationPaidFen,
-            Shortfall = asOf <= r.CarryOverDeadline ? r.AfterYearShortfallFen : r.AfterCarryOverShortfallFen,
-        });
-    }
 
     /// <summary>Validates the optional region filter: a code inside the actor's jurisdiction, as its prefix.</summary>
     public static string? RegionPrefix(string? region, Jurisdiction jurisdiction, FieldErrors errors)
@@ -105,15 +73,29 @@ public static class LeaveInspection
     public static async Task<InspectionList> ListAsync(
         GongjiangDbContext db, IEmploymentDirectory directory, int year, DateOnly asOf, string? regionPrefix, PageRequest page, CancellationToken ct)
     {
-        var grouped = Grouped(db, year, asOf, regionPrefix);
-        var totals = await Owed(db, year, asOf, regionPrefix)
-            .GroupBy(_ => 1)
-            .Select(g => new { Employees = g.Count(), Shortfall = g.Sum(x => x.Shortfall), Enterprises = g.Select(x => x.EnterpriseId).Distinct().Count() })
-            .FirstOrDefaultAsync(ct);
-        var rows = await grouped.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        int enterprises, employees;
+        long shortfall;
+        List<Group> rows;
+        if (LeaveYearTotals.PeriodOn(year, asOf) is var kind && kind != LeaveTotalKind.InYear)
+        {
+            var owed = Owed(db, year, kind, regionPrefix);
+            var totals = await owed
+                .GroupBy(_ => 1)
+                .Select(g => new { Employees = g.Sum(t => t.CompensationOwed), Shortfall = g.Sum(t => t.ShortfallFen), Enterprises = g.Select(t => t.EnterpriseId).Distinct().Count() })
+                .FirstOrDefaultAsync(ct);
+            (enterprises, employees, shortfall) = (totals?.Enterprises ?? 0, totals?.Employees ?? 0, totals?.Shortfall ?? 0);
+            rows = enterprises == 0 ? [] : await Page(owed).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        }
+        else
+        {
+            var all = await LeaversOwed(db, year, asOf, regionPrefix).ToListAsync(ct);
+            (enterprises, employees, shortfall) = (all.Select(r => r.EnterpriseId).Distinct().Count(), all.Sum(r => r.Employees), all.Sum(r => r.Shortfall));
+            rows = [.. all.Skip(page.Skip).Take(page.PageSize)];
+        }
+
         var items = await DescribeAsync(db, directory, year, rows, ct);
-        return new InspectionList(year, asOf, regionPrefix ?? db.Actor.Jurisdiction.Code, totals?.Enterprises ?? 0, totals?.Employees ?? 0, totals?.Shortfall ?? 0,
-            new Paged<InspectionItem>(items, totals?.Enterprises ?? 0, page.Page, page.PageSize));
+        return new InspectionList(year, asOf, regionPrefix ?? db.Actor.Jurisdiction.Code, enterprises, employees, shortfall,
+            new Paged<InspectionItem>(items, enterprises, page.Page, page.PageSize));
     }
 
     /// <summary>The whole list (up to <see cref="ExportCap"/> enterprises) as XLSX, audited as an export.</summary>
@@ -159,20 +141,55 @@ public static class LeaveInspection
         public long Shortfall { get; init; }
     }
 
-    private static IQueryable<Group> Grouped(GongjiangDbContext db, int year, DateOnly asOf, string? regionPrefix) =>
-        Owed(db, year, asOf, regionPrefix)
-            .GroupBy(x => new { x.EnterpriseId, x.RegionCode })
+    /// <summary>After the year: the total rows of the period with someone owed (one per enterprise and region).</summary>
+    private static IQueryable<LeaveYearTotal> Owed(GongjiangDbContext db, int year, LeaveTotalKind kind, string? regionPrefix)
+    {
+        var totals = db.Set<LeaveYearTotal>().AsNoTracking().Where(t => t.Year == year && t.Kind == kind && t.CompensationOwed > 0);
+        return string.IsNullOrEmpty(regionPrefix) ? totals : totals.Where(t => t.RegionCode.StartsWith(regionPrefix));
+    }
+
+    private static IQueryable<Group> Page(IQueryable<LeaveYearTotal> owed) =>
+        owed.OrderByDescending(t => t.ShortfallFen).ThenBy(t => t.EnterpriseId)
+            .Select(t => new Group
+            {
+                EnterpriseId = t.EnterpriseId,
+                RegionCode = t.RegionCode,
+                Employees = t.CompensationOwed,
+                NothingPaid = t.OwedNothingPaid,
+                Days = t.OwedCompensableDays,
+                Due = t.OwedDueFen,
+                Shortfall = t.ShortfallFen,
+            });
+
+    /// <summary>In the year: the changes of the employees who left before the day, per enterprise and region, those owed, most owed first.</summary>
+    private static IQueryable<Group> LeaversOwed(GongjiangDbContext db, int year, DateOnly asOf, string? regionPrefix)
+    {
+        var changes = db.Set<LeaveYearTotal>().AsNoTracking().Where(t => t.Year == year && t.Kind == LeaveTotalKind.LeaverChange && t.EffectiveFrom <= asOf);
+        if (!string.IsNullOrEmpty(regionPrefix))
+        {
+            changes = changes.Where(t => t.RegionCode.StartsWith(regionPrefix));
+        }
+
+        return changes
+            .GroupBy(t => new { t.EnterpriseId, t.RegionCode })
             .Select(g => new Group
             {
                 EnterpriseId = g.Key.EnterpriseId,
                 RegionCode = g.Key.RegionCode,
-                Employees = g.Count(),
-                NothingPaid = g.Count(x => x.Paid == 0),
-                Days = g.Sum(x => x.Days),
-                Due = g.Sum(x => x.Due),
-                Shortfall = g.Sum(x => x.Shortfall),
+                Employees = g.Sum(t => t.CompensationOwed),
+                NothingPaid = g.Sum(t => t.OwedNothingPaid),
+                Days = g.Sum(t => t.OwedCompensableDays),
+                Due = g.Sum(t => t.OwedDueFen),
+                Shortfall = g.Sum(t => t.ShortfallFen),
             })
+            .Where(g => g.Employees > 0)
             .OrderByDescending(g => g.Shortfall).ThenBy(g => g.EnterpriseId);
+    }
+
+    private static IQueryable<Group> Grouped(GongjiangDbContext db, int year, DateOnly asOf, string? regionPrefix) =>
+        LeaveYearTotals.PeriodOn(year, asOf) is var kind && kind != LeaveTotalKind.InYear
+            ? Page(Owed(db, year, kind, regionPrefix))
+            : LeaversOwed(db, year, asOf, regionPrefix);
 
     private static async Task<List<InspectionItem>> DescribeAsync(GongjiangDbContext db, IEmploymentDirectory directory, int year, List<Group> rows, CancellationToken ct)
     {
@@ -181,8 +198,8 @@ public static class LeaveInspection
         foreach (var chunk in ids.Chunk(500))
         {
             var list = chunk.ToList();
-            foreach (var c in await db.Set<LeaveRecord>().AsNoTracking().Where(r => r.Year == year && list.Contains(r.EnterpriseId))
-                .GroupBy(r => r.EnterpriseId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            foreach (var c in await db.Set<LeaveYearTotal>().AsNoTracking().Where(t => t.Year == year && t.Kind == LeaveTotalKind.InYear && list.Contains(t.EnterpriseId))
+                .GroupBy(t => t.EnterpriseId).Select(g => new { g.Key, Count = g.Sum(t => t.Employees) }).ToListAsync(ct))
             {
                 recorded[c.Key] = c.Count;
             }

@@ -158,10 +158,102 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Postgres
 
                     b.HasIndex("EnterpriseId", "Year", "PersonName", "Id");
 
-                    b.HasIndex(new[] { "Year", "RegionCode", "EnterpriseId" }, "ix_leave_records_owed")
-                        .HasFilter("\"OwedFrom\" IS NOT NULL");
+                    b.HasIndex(new[] { "EnterpriseId", "Year", "YearDeadline" }, "ix_leave_records_leavers")
+                        .HasFilter("\"LeftOn\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "EnterpriseId", "Year", "AfterCarryOverShortfallFen", "PersonName", "Id" }, "ix_leave_records_needing_after_carry_over")
+                        .IsDescending(false, false, true, false, false)
+                        .HasFilter("\"AfterCarryOverShortfallFen\" > 0");
+
+                    b.HasIndex(new[] { "EnterpriseId", "Year", "AfterYearShortfallFen", "AfterYearOwedDays", "PersonName", "Id" }, "ix_leave_records_needing_after_year")
+                        .IsDescending(false, false, true, true, false, false)
+                        .HasFilter("\"AfterYearOwedDays\" > 0 OR \"AfterYearShortfallFen\" > 0");
+
+                    b.HasIndex(new[] { "EnterpriseId", "Year", "InYearOwedDays", "PersonName", "Id" }, "ix_leave_records_needing_in_year")
+                        .IsDescending(false, false, true, false, false)
+                        .HasFilter("\"InYearOwedDays\" > 0");
 
                     b.ToTable("leave_records", "leave");
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.LeaveYearTotal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CarriedOver")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompensableDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Compensated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CompensationOwed")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Employees")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NeedingAction")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Outstanding")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwedCompensableDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OwedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OwedDueFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OwedNothingPaid")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("Scheduled")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ShortfallFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WrittenRefusal")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "Year", "RegionCode", "Kind", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "Year", "Kind", "ShortfallFen", "EnterpriseId" }, "ix_leave_year_totals_owed")
+                        .IsDescending(false, false, true, false)
+                        .HasFilter("\"CompensationOwed\" > 0");
+
+                    b.ToTable("leave_year_totals", "leave");
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationApplicationRow", b =>

@@ -152,10 +152,102 @@ namespace Gongjiang.Web.Platform.Data.Migrations.Sqlite
 
                     b.HasIndex("EnterpriseId", "Year", "PersonName", "Id");
 
-                    b.HasIndex(new[] { "Year", "RegionCode", "EnterpriseId" }, "ix_leave_records_owed")
-                        .HasFilter("\"OwedFrom\" IS NOT NULL");
+                    b.HasIndex(new[] { "EnterpriseId", "Year", "YearDeadline" }, "ix_leave_records_leavers")
+                        .HasFilter("\"LeftOn\" IS NOT NULL");
+
+                    b.HasIndex(new[] { "EnterpriseId", "Year", "AfterCarryOverShortfallFen", "PersonName", "Id" }, "ix_leave_records_needing_after_carry_over")
+                        .IsDescending(false, false, true, false, false)
+                        .HasFilter("\"AfterCarryOverShortfallFen\" > 0");
+
+                    b.HasIndex(new[] { "EnterpriseId", "Year", "AfterYearShortfallFen", "AfterYearOwedDays", "PersonName", "Id" }, "ix_leave_records_needing_after_year")
+                        .IsDescending(false, false, true, true, false, false)
+                        .HasFilter("\"AfterYearOwedDays\" > 0 OR \"AfterYearShortfallFen\" > 0");
+
+                    b.HasIndex(new[] { "EnterpriseId", "Year", "InYearOwedDays", "PersonName", "Id" }, "ix_leave_records_needing_in_year")
+                        .IsDescending(false, false, true, false, false)
+                        .HasFilter("\"InYearOwedDays\" > 0");
 
                     b.ToTable("leave_records", (string)null);
+                });
+
+            modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.LeaveYearTotal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CarriedOver")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompensableDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Compensated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompensationOwed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Employees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NeedingAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outstanding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwedCompensableDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OwedDueFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwedNothingPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scheduled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ShortfallFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrittenRefusal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnterpriseId", "Year", "RegionCode", "Kind", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "Year", "Kind", "ShortfallFen", "EnterpriseId" }, "ix_leave_year_totals_owed")
+                        .IsDescending(false, false, true, false)
+                        .HasFilter("\"CompensationOwed\" > 0");
+
+                    b.ToTable("leave_year_totals", (string)null);
                 });
 
             modelBuilder.Entity("Gongjiang.Web.Features.Leave.Data.RecuperationApplicationRow", b =>
