@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using Gongjiang.Web.Features.Leave.Data;
+using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Identity;
 using Gongjiang.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -89,6 +91,55 @@ public sealed partial class LeavePageTests(BrowserFixture browser, BrowserApp ap
         await clerk.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
         await clerk.WaitForLoadStateAsync(LoadState.NetworkIdle);
         Assert.Contains("深圳市鹏城精密制造有限公司", await clerk.Locator("[data-testid=inspection-list]").InnerTextAsync(), StringComparison.Ordinal);
+        await clerkContext.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_employer_imports_leave_records_from_a_file_fixing_the_named_line_and_the_inspector_downloads_the_list()
+    {
+        // A year no other test of this class records, and the two demo employees of 鹏城精密.
+        var year = app.App.Clock.Today.Year - 3;
+        string IdOf(Guid person) => DemoData.DemoIdNumbers.Single(p => p.Id == person).Number;
+        var header = "公民身份号码,姓名,年度,参加工作日期,应休天数,已休天数,月平均工资\n";
+        var good = $"{IdOf(DemoData.WorkerPersonId)},李建华,{year},1998-07-01,,5,12000.00\n";
+        var wrongName = $"{IdOf(DemoData.ShenzhenColleagueId)},王小英,{year},,10,3,9000.00\n";
+
+        var context = await browser.NewContextAsync();
+        var employer = await context.NewPageAsync();
+        await employer.SignInAsync(app.BaseAddress, "employer");
+        await employer.FollowMenuAsync("休息休假", "年休假记录");
+        await employer.GetByRole(AriaRole.Link, new() { Name = "批量导入" }).ClickAsync();
+        var template = await context.APIRequest.GetAsync(app.Url(await employer.GetByRole(AriaRole.Link, new() { Name = "CSV" }).GetAttributeAsync("href") ?? ""));
+        Assert.Equal(200, template.Status);
+        Assert.Contains("公民身份号码", Encoding.UTF8.GetString(await template.BodyAsync()), StringComparison.Ordinal);
+
+        // 王小英 is not the name registered for that number: the whole file is refused and the line is named.
+        await employer.GetByLabel("文件（CSV 或 XLSX）").SetInputFilesAsync(new FilePayload { Name = "年休假.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(header + good + wrongName) });
+        await employer.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await employer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("全部记录均未写入", await employer.Locator("[data-testid=import-failed]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("第3行", await employer.Locator("[data-testid=import-problems]").InnerTextAsync(), StringComparison.Ordinal);
+        await using (var db = app.App.CreateContext(Actor.System("test")))
+        {
+            Assert.False(await db.Set<LeaveRecord>().AnyAsync(r => r.Year == year));
+        }
+
+        await employer.GetByLabel("文件（CSV 或 XLSX）").SetInputFilesAsync(new FilePayload { Name = "年休假.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(header + good + wrongName.Replace("王小英", "王秀英", StringComparison.Ordinal)) });
+        await employer.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+        await employer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("新增2条", await employer.Locator("[data-testid=import-done]").InnerTextAsync(), StringComparison.Ordinal);
+        await employer.GetByRole(AriaRole.Link, new() { Name = "查看年末情况" }).ClickAsync();
+        await employer.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.Contains("李建华", await employer.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await context.CloseAsync();
+
+        // The labour inspector's list of that year downloads as XLSX.
+        var clerkContext = await browser.NewContextAsync();
+        var clerk = await clerkContext.NewPageAsync();
+        await clerk.SignInAsync(app.BaseAddress, "clerk");
+        var export = await clerkContext.APIRequest.GetAsync(app.Url($"/leave/inspection/export?year={year}"));
+        Assert.Equal(200, export.Status);
+        Assert.Equal("PK", Encoding.ASCII.GetString((await export.BodyAsync())[..2]));
         await clerkContext.CloseAsync();
     }
 

@@ -7,9 +7,9 @@ using Gongjiang.Web.Features.Policies;
 using Gongjiang.Web.Features.Publication;
 using Gongjiang.Web.Features.Reference;
 using Gongjiang.Web.Features.Registry;
+using Gongjiang.Web.Features.Skills;
 using Gongjiang.Web.Features.Supervision;
 using Gongjiang.Web.Features.Wages;
-using Gongjiang.Web.Features.Skills;
 using Gongjiang.Web.Features.Window;
 
 namespace Gongjiang.Web.Platform.Modules;
