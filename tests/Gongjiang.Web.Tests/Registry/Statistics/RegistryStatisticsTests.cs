@@ -76,10 +76,12 @@ public abstract class RegistryStatisticsTests(DatabaseProvider provider) : IAsyn
         Assert.Equal(5, report.ByOccupation.Rows.Count);
         Assert.Equal(("未填报", 5, 3), Row(report.ByIndustry, RegistryStatistics.UnknownKey));
 
-        // All eight levels and 未填报, lowest first (the demo records no skill level).
+        // All eight levels and 未填报, lowest first (the skills module's demo certificates give two persons a level).
         Assert.Equal(["Apprentice", "Junior", "Intermediate", "Senior", "Technician", "SeniorTechnician", "PrincipalTechnician", "ChiefTechnician", "unknown"],
             report.BySkillLevel.Rows.Select(r => r.Key));
-        Assert.Equal(("未填报", 5, 3), Row(report.BySkillLevel, RegistryStatistics.UnknownKey));
+        Assert.Equal(("未填报", 3, 2), Row(report.BySkillLevel, RegistryStatistics.UnknownKey));
+        Assert.Equal(("技师（二级）", 1, 1), Row(report.BySkillLevel, "Technician"));
+        Assert.Equal(("高级工（三级）", 1, 0), Row(report.BySkillLevel, "Senior"));
 
         Assert.Equal(("民营企业", 2, 1), Row(report.ByOwnership, "Private"));
         Assert.Equal(("地方国有企业", 3, 2), Row(report.ByOwnership, "LocalSoe"));
