@@ -48,6 +48,14 @@ public sealed class WindowPageTests(BrowserFixture browser, BrowserApp app) : IC
         await clerk.GotoAsync(requestUrl);
         await clerk.GetByTestId("act-accept").ClickAsync();
         await Assertions.Expect(clerk.GetByTestId("status")).ToHaveTextAsync("已受理");
+
+        // The applicant downloads the 受理回执 from the request page.
+        await worker.GotoAsync(requestUrl);
+        var download = await worker.RunAndWaitForDownloadAsync(() => worker.GetByTestId("receipt-pdf").ClickAsync());
+        Assert.Equal("受理回执-" + receipt + ".pdf", download.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+
         await clerk.GetByTestId("act-route").ClickAsync();
         await Assertions.Expect(clerk.GetByTestId("status")).ToHaveTextAsync("办理中");
         await Assertions.Expect(clerk.GetByTestId("tasks")).ToContainTextAsync("住房城乡建设");
