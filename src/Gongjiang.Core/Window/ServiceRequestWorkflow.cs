@@ -83,7 +83,7 @@ public sealed record ServiceRequestContext
     /// <summary>No facts: enough for the moves without conditions.</summary>
     public static ServiceRequestContext Empty { get; } = new();
 
-    /// <summary>Required materials not yet uploaded, by name (for 提交).</summary>
+    /// <summary>Required materials not yet uploaded, by name (for 提交 and 受理).</summary>
     public IReadOnlyList<string> MissingMaterials { get; init; } = [];
 
     /// <summary>Department tasks created for the request (for 分送办理).</summary>
@@ -109,7 +109,9 @@ public sealed record ServiceRequestContext
 /// The rules of a request's way through the window (ADR 0008 shape, a transition table inside). The allowed moves and no others:
 /// <list type="table">
 /// <item><term>草稿 + 提交</term><description>已提交 — no required material missing</description></item>
-/// <item><term>已提交 + 受理</term><description>已受理</description></item>
+/// <item><term>已提交 + 受理</term><description>已受理 — every required material of the items received (材料齐全方予受理,
+/// 《行政许可法》第三十二条第一款第四项、第五项: incomplete materials are told at once, complete ones accepted); the
+/// message names each missing material</description></item>
 /// <item><term>已提交 + 不予受理</term><description>不予受理 — a reason (《行政许可法》第三十二条)</description></item>
 /// <item><term>已受理 + 分送办理</term><description>办理中 — at least one department task (policy 七 多方协调机制)</description></item>
 /// <item><term>办理中 + 要求补正</term><description>补正中 — what to supply, told at once (一次性告知, 《行政许可法》第三十二条第一款第四项)</description></item>
@@ -129,6 +131,9 @@ public sealed class ServiceRequestWorkflow : IWorkflow<ServiceRequestStatus, Ser
     private ServiceRequestWorkflow()
     {
     }
+
+    /// <summary>How the refusal of 受理 with missing materials begins; the missing materials' names follow, joined by “、”.</summary>
+    public const string MissingForAcceptance = "申请材料不齐全，不能受理。尚未提交：";
 
     /// <summary>The state after <paramref name="action"/>, or every reason it is refused.</summary>
     public static Result<ServiceRequestStatus> Transition(ServiceRequestStatus state, ServiceRequestAction action, ServiceRequestContext context)
@@ -209,7 +214,8 @@ public sealed class ServiceRequestWorkflow : IWorkflow<ServiceRequestStatus, Ser
         return new TransitionTable<ServiceRequestStatus, ServiceRequestAction, ServiceRequestContext>(ChineseName, ChineseName)
             .Allow(ServiceRequestStatus.Draft, ServiceRequestAction.Submit, ServiceRequestStatus.Submitted,
                 new Condition<ServiceRequestContext>(c => c.MissingMaterials.Count == 0, c => "缺少必需材料：" + string.Join("、", c.MissingMaterials)))
-            .Allow(ServiceRequestStatus.Submitted, ServiceRequestAction.Accept, ServiceRequestStatus.Accepted)
+            .Allow(ServiceRequestStatus.Submitted, ServiceRequestAction.Accept, ServiceRequestStatus.Accepted,
+                new Condition<ServiceRequestContext>(c => c.MissingMaterials.Count == 0, c => MissingForAcceptance + string.Join("、", c.MissingMaterials)))
             .Allow(ServiceRequestStatus.Submitted, ServiceRequestAction.RefuseAcceptance, ServiceRequestStatus.NotAccepted,
                 reason($"不予受理须说明理由（不少于{Min}个字）"))
             .Allow(ServiceRequestStatus.Submitted, ServiceRequestAction.Withdraw, ServiceRequestStatus.Withdrawn, withdraw)

@@ -129,6 +129,20 @@ public sealed class ServiceRequestWorkflowTests
     }
 
     [Fact]
+    public void Accepting_with_missing_materials_names_every_one_and_leaves_the_request_submitted()
+    {
+        // 《行政许可法》第三十二条第一款第四项、第五项: materials incomplete are told at once; complete ones are accepted.
+        var context = Complete with { MissingMaterials = ["居民身份证", "劳动合同"] };
+
+        var result = ServiceRequestWorkflow.Transition(ServiceRequestStatus.Submitted, ServiceRequestAction.Accept, context);
+
+        Assert.False(result.IsValid);
+        Assert.Equal("申请材料不齐全，不能受理。尚未提交：居民身份证、劳动合同", result.Error);
+        Assert.DoesNotContain(ServiceRequestAction.Accept, ServiceRequestWorkflow.AllowedActions(ServiceRequestStatus.Submitted, context));
+        Assert.Contains(ServiceRequestAction.RefuseAcceptance, ServiceRequestWorkflow.AllowedActions(ServiceRequestStatus.Submitted, context));
+    }
+
+    [Fact]
     public void Routing_needs_at_least_one_department()
     {
         var result = ServiceRequestWorkflow.Transition(ServiceRequestStatus.Accepted, ServiceRequestAction.Route, Complete with { Assignments = 0 });

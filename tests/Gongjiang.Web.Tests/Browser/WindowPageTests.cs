@@ -5,7 +5,7 @@ namespace Gongjiang.Web.Tests.Browser;
 
 /// <summary>
 /// Issue 12's “Done when” in Chromium, as far as built: the worker files a housing + schooling request after the
-/// pre-check; the clerk accepts and routes it; the education officer asks for 补正 (the deadline pauses) and receives
+/// pre-check; the clerk's 受理 is refused naming the missing materials; the worker uploads them and the clerk accepts and routes it; the education officer asks for 补正 (the deadline pauses) and receives
 /// the materials; both officers complete their tasks; the clerk closes the request; the worker rates it 不满意 and a rectification
 /// appears; the public query shows the stages.
 /// </summary>
@@ -25,10 +25,37 @@ public sealed class WindowPageTests(BrowserFixture browser, BrowserApp app) : IC
         var receipt = await worker.GetByTestId("receipt").InnerTextAsync();
         await Assertions.Expect(worker.GetByTestId("status")).ToHaveTextAsync("已提交");
 
+        // The clerk cannot accept while materials are missing: the message names them.
         var clerk = await PageAsAsync("clerk");
         await clerk.GotoAsync(requestUrl);
         await clerk.GetByTestId("act-accept").ClickAsync();
+        await Assertions.Expect(clerk.GetByTestId("action-message")).ToContainTextAsync("申请材料不齐全，不能受理");
+        await Assertions.Expect(clerk.GetByTestId("action-message")).ToContainTextAsync("子女出生医学证明或户口簿");
+        await Assertions.Expect(clerk.GetByTestId("status")).ToHaveTextAsync("已提交");
+
+        // The worker uploads every required material on the request page.
+        foreach (var (code, name) in new[] { ("id-card", "居民身份证"), ("talent-certificate", "高技能领军人才认定证明或荣誉证书"), ("labour-contract", "劳动合同"), ("no-home-proof", "无自有住房证明"), ("birth-certificate", "子女出生医学证明或户口簿") })
+        {
+            await worker.GetByLabel("材料", new() { Exact = true }).SelectOptionAsync(code);
+            await worker.Locator("#material-file").SetInputFilesAsync(new FilePayload { Name = name + ".pdf", MimeType = "application/pdf", Buffer = Gongjiang.Web.Features.Window.WindowDemo.DemoPdf(code) });
+            await worker.GetByRole(AriaRole.Button, new() { Name = "上传材料" }).ClickAsync();
+            await Assertions.Expect(worker.GetByTestId("material-uploaded")).ToBeVisibleAsync();
+            await Assertions.Expect(worker.GetByTestId("material-list")).ToContainTextAsync(name + ".pdf");
+        }
+
+        await Assertions.Expect(worker.GetByTestId("missing-materials")).ToHaveTextAsync("所需材料已齐全。");
+
+        await clerk.GotoAsync(requestUrl);
+        await clerk.GetByTestId("act-accept").ClickAsync();
         await Assertions.Expect(clerk.GetByTestId("status")).ToHaveTextAsync("已受理");
+
+        // The applicant downloads the 受理回执 from the request page.
+        await worker.GotoAsync(requestUrl);
+        var download = await worker.RunAndWaitForDownloadAsync(() => worker.GetByTestId("receipt-pdf").ClickAsync());
+        Assert.Equal("受理回执-" + receipt + ".pdf", download.SuggestedFilename);
+        var pdf = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.StartsWith("%PDF-", System.Text.Encoding.Latin1.GetString(pdf), StringComparison.Ordinal);
+
         await clerk.GetByTestId("act-route").ClickAsync();
         await Assertions.Expect(clerk.GetByTestId("status")).ToHaveTextAsync("办理中");
         await Assertions.Expect(clerk.GetByTestId("tasks")).ToContainTextAsync("住房城乡建设");

@@ -39,6 +39,24 @@ public abstract class RequestFlowTests(DatabaseProvider provider) : IDisposable
         // The worker may not accept; the clerk accepts and routes.
         var denied = await SendAsync(worker, HttpMethod.Post, $"/api/v1/window/requests/{id}/actions", new { action = "accept", version = 0 });
         Assert.NotEqual(HttpStatusCode.OK, denied.Status);
+
+        // 受理 is refused while a required material is missing: a 400 naming each missing one in the field materials.
+        var incomplete = await SendAsync(clerk, HttpMethod.Post, $"/api/v1/window/requests/{id}/actions", new { action = "accept", version = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.Status);
+        Assert.Equal("application/problem+json", incomplete.ContentType);
+        var named = incomplete.Json.GetProperty("errors").GetProperty("materials")[0].GetString()!;
+        Assert.StartsWith("申请材料不齐全，不能受理", named, StringComparison.Ordinal);
+        Assert.All(["居民身份证", "劳动合同", "无自有住房证明", "子女出生医学证明或户口簿"], m => Assert.Contains(m, named, StringComparison.Ordinal));
+        foreach (var code in new[] { "id-card", "talent-certificate", "labour-contract", "no-home-proof" })
+        {
+            Assert.Equal(HttpStatusCode.Created, await UploadAsync(worker, id, code));
+        }
+
+        var oneMissing = await SendAsync(clerk, HttpMethod.Post, $"/api/v1/window/requests/{id}/actions", new { action = "accept", version = 0 });
+        Assert.Equal("申请材料不齐全，不能受理。尚未提交：子女出生医学证明或户口簿", oneMissing.Json.GetProperty("errors").GetProperty("materials")[0].GetString());
+        Assert.Equal("已提交", (await SendAsync(clerk, HttpMethod.Get, $"/api/v1/window/requests/{id}", null)).Json.GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Created, await UploadAsync(worker, id, "birth-certificate"));
+
         var accepted = await SendAsync(clerk, HttpMethod.Post, $"/api/v1/window/requests/{id}/actions", new { action = "accept", version = 0 });
         Assert.True(accepted.Status == HttpStatusCode.OK, accepted.Body);
         var stale = await SendAsync(clerk, HttpMethod.Post, $"/api/v1/window/requests/{id}/actions", new { action = "refuse", version = 0, reason = "材料不符合要求，不予受理" });
@@ -127,6 +145,35 @@ public abstract class RequestFlowTests(DatabaseProvider provider) : IDisposable
         Assert.Equal(4, list.GetArrayLength()); // the demo's four; nothing filed
     }
 
+    [Fact]
+    public async Task The_demo_requests_already_accepted_hold_every_required_material()
+    {
+        using var clerk = await _app.ApiAsAsync("clerk");
+        foreach (var id in new[] { Features.Window.WindowDemo.InProgressId, Features.Window.WindowDemo.SupplementId, Features.Window.WindowDemo.ClosedId })
+        {
+            var list = await SendAsync(clerk, HttpMethod.Get, $"/api/v1/window/requests/{id}/materials", null);
+            Assert.True(list.Status == HttpStatusCode.OK, list.Body);
+            Assert.Empty(list.Json.GetProperty("missing").EnumerateArray());
+            var download = await clerk.GetAsync(list.Json.GetProperty("materials")[0].GetProperty("download").GetString());
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(await download.Content.ReadAsByteArrayAsync()), StringComparison.Ordinal);
+        }
+
+        // The submitted one has none: the clerk's 受理 names what is missing.
+        var submitted = await SendAsync(clerk, HttpMethod.Post, $"/api/v1/window/requests/{Features.Window.WindowDemo.SubmittedId}/actions", new { action = "accept", version = 0 });
+        Assert.Equal(HttpStatusCode.BadRequest, submitted.Status);
+        Assert.Contains("居民身份证", submitted.Json.GetProperty("errors").GetProperty("materials")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpStatusCode> UploadAsync(HttpClient client, string id, string code)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(code), "code");
+        form.Add(new ByteArrayContent(Features.Window.WindowDemo.DemoPdf(code)), "file", code + ".pdf");
+        using var response = await client.PostAsync($"/api/v1/window/requests/{id}/materials", form);
+        return response.StatusCode;
+    }
+
     private static async Task<string> TaskOfAsync(HttpClient officer, string receipt, string department)
     {
         var inbox = (await SendAsync(officer, HttpMethod.Get, "/api/v1/window/tasks", null)).Json.EnumerateArray().ToList();
@@ -134,7 +181,7 @@ public abstract class RequestFlowTests(DatabaseProvider provider) : IDisposable
         return inbox.Single(t => t.GetProperty("receiptNumber").GetString() == receipt).GetProperty("id").GetString()!;
     }
 
-    private static async Task<(HttpStatusCode Status, string Body, JsonElement Json)> SendAsync(HttpClient client, HttpMethod method, string url, object? body, string? key = null)
+    private static async Task<(HttpStatusCode Status, string Body, JsonElement Json, string? ContentType)> SendAsync(HttpClient client, HttpMethod method, string url, object? body, string? key = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
@@ -150,7 +197,7 @@ public abstract class RequestFlowTests(DatabaseProvider provider) : IDisposable
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         var json = text.Length > 0 && (text[0] == '{' || text[0] == '[') ? JsonDocument.Parse(text).RootElement.Clone() : default;
-        return (response.StatusCode, text, json);
+        return (response.StatusCode, text, json, response.Content.Headers.ContentType?.MediaType);
     }
 
     public void Dispose()

@@ -77,7 +77,7 @@ internal static class WindowApi
         requests.MapPost("", FileAsync).WithSummary("提交办件（可带 Idempotency-Key 请求头防止重复提交）；返回办件编号");
         requests.MapGet("", ListAsync).WithSummary("本人或本辖区的办件（最新在前）");
         requests.MapGet("/{id:guid}", GetAsync).WithSummary("查看一个办件：部门任务、办理记录和时限（逐日说明）");
-        requests.MapPost("/{id:guid}/actions", ActAsync).WithSummary("办件操作：accept 受理、refuse 不予受理、route 分送、close 办结、withdraw 撤回、reopen 重新办理；须带读取时的 version");
+        requests.MapPost("/{id:guid}/actions", ActAsync).WithSummary("办件操作：accept 受理（必需材料须已全部上传，否则 400 并在 materials 字段列明缺少的材料）、refuse 不予受理、route 分送、close 办结、withdraw 撤回、reopen 重新办理；须带读取时的 version");
 
         requests.MapPost("/{id:guid}/rating", RateAsync).WithSummary("好差评：办结后申请人评价（grade 1–5，5 为非常满意），不满意及以下自动生成整改任务（15个工作日）和回访记录");
 
@@ -207,7 +207,7 @@ internal static class WindowApi
 
             foreach (var reason in result.Reasons)
             {
-                errors.Add("action", reason);
+                errors.Add(reason.StartsWith(ServiceRequestWorkflow.MissingForAcceptance, StringComparison.Ordinal) ? "materials" : "action", reason);
             }
 
             return result.Reasons[0].StartsWith("未找到", StringComparison.Ordinal) ? Problems.NotFound("办件") : Problems.Validation(errors);

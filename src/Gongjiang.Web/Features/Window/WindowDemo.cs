@@ -5,6 +5,7 @@ using Gongjiang.Core.Window;
 using Gongjiang.Web.Features.Registry.Contracts;
 using Gongjiang.Web.Features.Window.Catalogue;
 using Gongjiang.Web.Features.Window.Data;
+using Gongjiang.Web.Features.Window.Requests;
 using Gongjiang.Web.Platform;
 using Gongjiang.Web.Platform.Demo;
 using Gongjiang.Web.Platform.Modules;
@@ -29,6 +30,7 @@ internal static class WindowDemo
         var db = seed.Db;
         if (await db.Set<ServiceRequest>().AnyAsync(r => r.Id == SubmittedId, ct))
         {
+            await SeedMaterialsAsync(seed, ct);
             return;
         }
 
@@ -134,5 +136,81 @@ internal static class WindowDemo
         Task(closed, Departments.Hrss, "settling", AssignmentStatus.Done, closedFiled, Back(13));
 
         await db.SaveChangesAsync(ct);
+        await SeedMaterialsAsync(seed, ct);
+    }
+
+    /// <summary>
+    /// The required materials of every demo request that is already accepted (受理 needs them all), each a one-page PDF
+    /// kept under its SHA-256 in the materials folder as an upload would be. The submitted request keeps none, so the
+    /// walkthrough shows the clerk's refusal naming them until the worker uploads them. Idempotent (also for a database
+    /// seeded before materials were required).
+    /// </summary>
+    private static async Task SeedMaterialsAsync(DemoSeed seed, CancellationToken ct)
+    {
+        var db = seed.Db;
+        var accepted = await db.Set<ServiceRequest>().Where(r => (r.Id == InProgressId || r.Id == SupplementId || r.Id == ClosedId) && r.AcceptedOn != null).ToListAsync(ct);
+        var held = await db.Set<RequestMaterial>().Where(m => m.RequestId == InProgressId || m.RequestId == SupplementId || m.RequestId == ClosedId)
+            .Select(m => new { m.RequestId, m.MaterialCode }).ToListAsync(ct);
+        var folder = new MaterialStore(db, seed.Settings, seed.Configuration, seed.Clock).Folder;
+        foreach (var request in accepted)
+        {
+            foreach (var material in MaterialStore.RequiredFor(request).Where(m => !held.Any(h => h.RequestId == request.Id && h.MaterialCode == m.Code)))
+            {
+                var content = DemoPdf(material.Code);
+                var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+                Directory.CreateDirectory(folder);
+                var path = Path.Combine(folder, sha);
+                if (!File.Exists(path))
+                {
+                    await File.WriteAllBytesAsync(path, content, ct);
+                }
+
+                db.Add(new RequestMaterial
+                {
+                    RequestId = request.Id,
+                    RegionCode = request.RegionCode,
+                    PersonId = request.PersonId,
+                    EnterpriseId = request.EnterpriseId,
+                    MaterialCode = material.Code,
+                    FileName = material.Name + ".pdf",
+                    Type = MaterialFileType.Pdf,
+                    Length = content.Length,
+                    Sha256 = sha,
+                    UploadedBy = "worker",
+                    UploadedAt = request.CreatedAt,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A valid one-page blank PDF whose title is the material's code (so each material has its own file).</summary>
+    internal static byte[] DemoPdf(string title)
+    {
+        var objects = new[]
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            $"<< /Title ({title}) >>",
+        };
+        var text = new System.Text.StringBuilder("%PDF-1.4\n");
+        var offsets = new List<int>();
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(text.Length);
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+
+        var xref = text.Length;
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var offset in offsets)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{offset:D10} 00000 n \n");
+        }
+
+        text.Append(System.Globalization.CultureInfo.InvariantCulture, $"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R /Info 4 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return System.Text.Encoding.ASCII.GetBytes(text.ToString());
     }
 }

@@ -50,6 +50,7 @@ internal sealed class WindowModule : IModule
     {
         services.AddScoped<RequestService>();
         services.AddScoped<MaterialStore>();
+        services.AddScoped<ReceiptDocument>();
         services.AddRateLimiter(o => o.AddPolicy<string, WindowPublicRateLimit>(WindowPublicRateLimit.PolicyName));
     }
 
@@ -58,6 +59,7 @@ internal sealed class WindowModule : IModule
         CalendarApi.Map(app);
         WindowApi.Map(app);
         MaterialsApi.Map(app);
+        ReceiptApi.Map(app);
     }
 
     public Task SeedDemoAsync(DemoSeed seed, CancellationToken ct) => WindowDemo.SeedAsync(seed, ct);

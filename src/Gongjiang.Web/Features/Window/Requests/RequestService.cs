@@ -235,6 +235,7 @@ public sealed class RequestService(GongjiangDbContext db, IRegistryPersons perso
     /// <summary>
     /// A window (clerk) or applicant action on the request: 受理, 不予受理, 分送办理 (one task per responsible department),
     /// 办结 (every task done; the granted benefits are recorded as decisions of the policy engine), 撤回, 重新办理.
+    /// 受理 needs every required material uploaded; the refusal names the missing ones.
     /// <paramref name="version"/> is the version the actor saw: if someone else changed the request since, nothing is
     /// saved and the answer says so.
     /// </summary>
@@ -265,6 +266,7 @@ public sealed class RequestService(GongjiangDbContext db, IRegistryPersons perso
         var departments = items.Select(i => i.Department).DistinctBy(d => d.Code).ToList();
         var context = new ServiceRequestContext
         {
+            MissingMaterials = action == ServiceRequestAction.Accept ? await MissingMaterialsAsync(request, ct) : [],
             Assignments = action == ServiceRequestAction.Route ? departments.Count : tasks.Count,
             OpenAssignments = Routing.OpenAssignments(tasks.Select(t => t.Status)),
             Outcome = outcome,
@@ -516,6 +518,16 @@ public sealed class RequestService(GongjiangDbContext db, IRegistryPersons perso
             .Select(s => new { s.On, s.At, s.Action, s.Outcome }).ToListAsync(ct);
         var stages = PublicProgress.Stages(steps.OrderBy(s => s.At).Select(s => new RequestEvent(s.On, s.Action, s.Outcome)));
         return (request, stages);
+    }
+
+    /// <summary>
+    /// The names of the request's required materials (every item's, <see cref="MaterialStore.RequiredFor"/>) with no
+    /// upload yet: 受理 is refused while any is missing (<see cref="ServiceRequestWorkflow.MissingForAcceptance"/>).
+    /// </summary>
+    private async Task<IReadOnlyList<string>> MissingMaterialsAsync(ServiceRequest request, CancellationToken ct)
+    {
+        var codes = await db.Set<RequestMaterial>().Where(m => m.RequestId == request.Id).Select(m => m.MaterialCode).Distinct().ToListAsync(ct);
+        return MaterialFiles.Missing(MaterialStore.RequiredFor(request), codes);
     }
 
     private void AddStep(ServiceRequest request, ServiceRequestAction action, ServiceOutcome? outcome, string? text, string? department = null) =>
